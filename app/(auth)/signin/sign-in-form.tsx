@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { signInFormSchema, type SignInFormValues } from "@/lib/auth/schemas";
+import { requestSignInLinkAction } from "./actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("signIn");
+  const [pending, startTransition] = useTransition();
+  const form = useForm<SignInFormValues>({ resolver: zodResolver(signInFormSchema), defaultValues: { email: "" } });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const result = await requestSignInLinkAction({ email: values.email, callbackUrl });
+      if (result?.error === "invalidEmail") form.setError("email", { message: "invalidEmail" });
+      else if (result?.error) form.setError("root", { message: result.error });
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {errors.root?.message && (
+        <p className="form-error" role="alert">
+          {t(errors.root.message as "rateLimited" | "failed")}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="email">{t("emailLabel")}</label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="email"
+          aria-invalid={errors.email ? "true" : "false"}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...form.register("email")}
+        />
+        {errors.email?.message && (
+          <p id="email-error" className="field-error" role="alert">
+            {t(errors.email.message as "invalidEmail")}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

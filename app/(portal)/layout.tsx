@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SessionNav } from "@/components/session-nav";
+import { SiteHeader } from "@/components/ui/site-header";
+import { requirePerson } from "@/lib/auth/guards";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await requirePerson();
+  const t = await getTranslations("common");
+  return (
+    <>
+      <SiteHeader brand={t("appName")} homeHref="/" skipLabel={t("skipToContent")}>
+        <SessionNav user={user} area="portal" />
+      </SiteHeader>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SessionNav } from "@/components/session-nav";
+import { SiteHeader } from "@/components/ui/site-header";
+import { requireStaff } from "@/lib/auth/guards";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaff("SUPPORT");
+  const t = await getTranslations("common");
+  return (
+    <>
+      <SiteHeader brand={`${t("appName")} · ${t("backOffice")}`} homeHref="/admin" skipLabel={t("skipToContent")}>
+        <SessionNav user={user} area="admin" />
+      </SiteHeader>
+      <main id="main">{children}</main>
+    </>
+  );
+}

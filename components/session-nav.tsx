@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/sign-out-action";
+import { setLocaleAction } from "@/app/locale-actions";
+import type { SessionUser } from "@/lib/auth/guards";
+import { isStaff } from "@/lib/auth/roles";
+import { LanguageSwitcher } from "./language-switcher";
+
+/** Header navigation for a signed-in user: name, language, back-office link, sign-out. */
+export async function SessionNav({ user, area }: { user: SessionUser; area: "portal" | "admin" }) {
+  const t = await getTranslations("common");
+  return (
+    <>
+      <span data-testid="signed-in-name">{user.displayName ?? t("portal")}</span>
+      {area === "portal" && isStaff(user.role) && <Link href="/admin">{t("backOffice")}</Link>}
+      {area === "admin" && <Link href="/">{t("portal")}</Link>}
+      <LanguageSwitcher setLocale={setLocaleAction} />
+      <form action={signOutAction} className="inline-form">
+        <button type="submit" className="secondary">
+          {t("signOut")}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { createElement } from "react";
+import SignInLinkEmail from "../../emails/sign-in-link";
+import { db } from "../db/client";
+import { sendEmail } from "../email/send-email";
+import { renderEmail } from "../email/render-email";
+import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/messages";
+
+/** The person's language if known, else the browser's (cookie, Accept-Language), else Finnish. */
+async function localeForSignIn(email: string, request: Request): Promise<Locale> {
+  const person = await (await db()).person.findUnique({ where: { email }, select: { preferredLanguage: true } });
+  if (isLocale(person?.preferredLanguage)) return person.preferredLanguage;
+  const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|; )${LOCALE_COOKIE}=([a-z]{2})`))?.[1];
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? defaultLocale;
+}
+
+export async function sendSignInLinkEmail({ identifier, url, request }: { identifier: string; url: string; request: Request }) {
+  const locale = await localeForSignIn(identifier, request);
+  const t = translatorFor(locale, "signInEmail");
+  const strings = {
+    preview: t("preview"),
+    heading: t("heading"),
+    intro: t("intro"),
+    button: t("button"),
+    expiry: t("expiry"),
+    ignore: t("ignore"),
+  };
+  const { html, text } = await renderEmail(createElement(SignInLinkEmail, { url, lang: locale, strings }));
+  await sendEmail({ to: identifier, subject: t("subject"), html, text });
+}

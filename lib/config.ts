@@ -1,0 +1,130 @@
+// The only reader of process.env. Every variable is validated with zod; a bad value stops
+// start-up with a message that names the variable.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes"].includes(v)));
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").default(fallback);
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgres:// or postgresql:// URL");
+
+const emailList = z
+  .string()
+  .default("")
+  .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email("must be a comma-separated list of email addresses")));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  PORT: positiveInt(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Behind a reverse proxy: take the client address from its X-Forwarded-For. */
+  TRUST_PROXY: flag(false),
+  APP_URL: z.url("must be an absolute URL, e.g. http://localhost:3000").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default("Omadata <no-reply@omadata.localhost>"),
+  ADMIN_EMAILS: emailList,
+  SEED_DEMO_DATA: z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).optional(),
+  SIGNIN_LIMIT_PER_EMAIL: positiveInt(5),
+  SIGNIN_LIMIT_PER_IP: positiveInt(30),
+  SIGNIN_LIMIT_WINDOW_SECONDS: positiveInt(900),
+  WORKER_IN_PROCESS: flag(true),
+  WORKER_POLL_MS: positiveInt(1000),
+  /** Loopback-only helpers for the browser tests (create a session, expire links). Never in production. */
+  TEST_HOOKS: flag(false),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL"> & {
+  APP_URL: string;
+  SEED_DEMO_DATA: boolean;
+  /** "postgres" when DATABASE_URL is set, else the embedded PGlite in DATA_DIR. */
+  storage: "postgres" | "pglite";
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates an environment. Pure: reads and writes nothing. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const storage = c.DATABASE_URL ? "postgres" : "pglite";
+  const seed = env.SEED_DEMO_DATA;
+  const config: Config = {
+    ...c,
+    storage,
+    APP_URL: (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    SEED_DEMO_DATA: seed ? ["true", "1", "yes"].includes(seed) : storage === "pglite",
+  };
+  if (storage === "postgres" && c.NODE_ENV === "production") {
+    const missing = (["AUTH_SECRET", "ENCRYPTION_KEY"] as const).filter((k) => !config[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with DATABASE_URL in production`));
+  }
+  return config;
+}
+
+/** Embedded mode keeps generated secrets in the data directory, created once. */
+function withEmbeddedSecrets(config: Config): Config {
+  if (config.AUTH_SECRET && config.ENCRYPTION_KEY) return config;
+  const file = path.join(config.DATA_DIR, "secrets.json");
+  let stored: { authSecret?: string; encryptionKey?: string } = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
+  if (!stored.authSecret || !stored.encryptionKey) {
+    stored = {
+      authSecret: stored.authSecret ?? randomBytes(32).toString("base64url"),
+      encryptionKey: stored.encryptionKey ?? randomBytes(32).toString("base64"),
+    };
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return {
+    ...config,
+    AUTH_SECRET: config.AUTH_SECRET ?? stored.authSecret,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? stored.encryptionKey,
+  };
+}
+
+const cache = globalThis as unknown as { __omadataConfig?: Config };
+
+/** The validated configuration of this process, with its secrets resolved. */
+export function getConfig(): Config {
+  cache.__omadataConfig ??= withEmbeddedSecrets(parseConfig(process.env));
+  return cache.__omadataConfig;
+}
+
+/** For tests and scripts that run the app against a database of their own. */
+export function overrideConfig(overrides: Partial<Record<keyof Env, string>>): Config {
+  cache.__omadataConfig = withEmbeddedSecrets(parseConfig({ ...process.env, ...overrides }));
+  return cache.__omadataConfig;
+}

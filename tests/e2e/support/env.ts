@@ -1,0 +1,9 @@
+import os from "node:os";
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4100);
+export const SMTP_PORT = E2E_PORT + 425;
+export const SMTP_HTTP_PORT = E2E_PORT + 426;
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DATA_DIR = path.join(os.tmpdir(), `omadata-e2e-${E2E_PORT}`);
+export const SIGNIN_LIMIT_PER_EMAIL = 3;
