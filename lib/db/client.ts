@@ -26,7 +26,7 @@ export async function db(): Promise<PrismaClient> {
 }
 
 /** Makes `database` the process's database (tests, scripts with a database of their own). */
-export function useDatabase(database: Database): void {
+export function installDatabase(database: Database): void {
   holder.__omadataDb = Promise.resolve(database);
   holder.__omadataDbReady = database;
 }

@@ -2,7 +2,7 @@
 // PostgreSQL server named by TEST_DATABASE_URL (created here, dropped afterwards).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { closeDatabase, useDatabase } from "@/lib/db/client";
+import { closeDatabase, installDatabase } from "@/lib/db/client";
 import { openDatabase, type Database } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
 
@@ -48,7 +48,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
 export async function setupTestDatabase(): Promise<TestDatabase> {
   const test = await createEmptyDatabase();
   await migrate(test.database);
-  useDatabase(test.database);
+  installDatabase(test.database);
   return {
     ...test,
     async drop() {
