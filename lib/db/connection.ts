@@ -62,10 +62,17 @@ async function openPglite(dir: string): Promise<Database> {
     query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never,
     exec: async (script) => void (await pglite.exec(script)),
   };
+  // PGlite has one session, where advisory locks are re-entrant: queue the callers so two
+  // migrators in one process cannot interleave inside each other's transactions.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
     prisma,
-    withConnection: (work) => work(sql),
+    withConnection(work) {
+      const run = queue.then(() => work(sql));
+      queue = run.catch(() => {});
+      return run;
+    },
     async close() {
       await prisma.$disconnect();
       // The adapter may already have closed it on disconnect.

@@ -1,0 +1,122 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const PG = "postgresql://app@db.internal:5432/omadata";
+const SECRET = "s".repeat(32);
+const KEY = Buffer.alloc(32, 1).toString("base64");
+
+function problemOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe("parseConfig refuses bad values and names the variable", () => {
+  it.each([
+    ["DATABASE_URL", { DATABASE_URL: "mysql://app@db/omadata" }],
+    ["DATABASE_URL", { DATABASE_URL: "notaurl" }],
+    ["PORT", { PORT: "eighty" }],
+    ["PORT", { PORT: "-1" }],
+    ["ADMIN_EMAILS", { ADMIN_EMAILS: "boss@example.com, not-an-email" }],
+    ["SMTP_URL", { SMTP_URL: "http://mail.example.com:25" }],
+    ["ENCRYPTION_KEY", { ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }],
+    ["AUTH_SECRET", { AUTH_SECRET: "short" }],
+  ])("%s = %j", (variable, env) => {
+    const error = problemOf(env);
+    expect(error.message).toContain(variable);
+    expect(error.problems.some((p) => p.startsWith(variable))).toBe(true);
+  });
+
+  it("reports every bad variable at once", () => {
+    const error = problemOf({ PORT: "x", SMTP_URL: "ftp://x" });
+    expect(error.message).toContain("PORT");
+    expect(error.message).toContain("SMTP_URL");
+  });
+});
+
+describe("parseConfig defaults", () => {
+  it("runs embedded with sensible defaults when nothing is set", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: "development",
+      storage: "pglite",
+      DATA_DIR: "./data",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      APP_URL: "http://localhost:3000",
+      ADMIN_EMAILS: [],
+      TRUST_PROXY: false,
+      WORKER_IN_PROCESS: true,
+      LOG_LEVEL: "info",
+      SIGNIN_LIMIT_PER_EMAIL: 5,
+      SIGNIN_LIMIT_PER_IP: 30,
+      SIGNIN_LIMIT_WINDOW_SECONDS: 900,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  it("treats blank values as unset and derives APP_URL from PORT", () => {
+    const config = parseConfig({ DATABASE_URL: "", PORT: "8080", SMTP_URL: "" });
+    expect(config.storage).toBe("pglite");
+    expect(config.PORT).toBe(8080);
+    expect(config.APP_URL).toBe("http://localhost:8080");
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set, and normalises ADMIN_EMAILS", () => {
+    const config = parseConfig({ DATABASE_URL: PG, ADMIN_EMAILS: " Boss@Example.com ,ops@example.com,", APP_URL: "https://omadata.example.com/" });
+    expect(config.storage).toBe("postgres");
+    expect(config.ADMIN_EMAILS).toEqual(["boss@example.com", "ops@example.com"]);
+    expect(config.APP_URL).toBe("https://omadata.example.com");
+  });
+
+  it("seeds demo data by default only for the embedded PGlite", () => {
+    expect(parseConfig({}).SEED_DEMO_DATA).toBe(true);
+    expect(parseConfig({ DATABASE_URL: PG }).SEED_DEMO_DATA).toBe(false);
+    expect(parseConfig({ SEED_DEMO_DATA: "false" }).SEED_DEMO_DATA).toBe(false);
+    expect(parseConfig({ DATABASE_URL: PG, SEED_DEMO_DATA: "true" }).SEED_DEMO_DATA).toBe(true);
+    expect(problemOf({ SEED_DEMO_DATA: "maybe" }).message).toContain("SEED_DEMO_DATA");
+  });
+});
+
+describe("production with PostgreSQL", () => {
+  it("requires AUTH_SECRET and ENCRYPTION_KEY", () => {
+    const error = problemOf({ NODE_ENV: "production", DATABASE_URL: PG });
+    expect(error.problems).toEqual([
+      "AUTH_SECRET: is required with DATABASE_URL in production",
+      "ENCRYPTION_KEY: is required with DATABASE_URL in production",
+    ]);
+    expect(problemOf({ NODE_ENV: "production", DATABASE_URL: PG, AUTH_SECRET: SECRET }).message).toContain("ENCRYPTION_KEY");
+    expect(problemOf({ NODE_ENV: "production", DATABASE_URL: PG, ENCRYPTION_KEY: KEY }).message).toContain("AUTH_SECRET");
+  });
+
+  it("starts when both secrets are given, and embedded production needs neither", () => {
+    const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY });
+    expect(config.storage).toBe("postgres");
+    expect(parseConfig({ NODE_ENV: "production" }).storage).toBe("pglite");
+  });
+});
+
+describe("scripts stop on a bad configuration", () => {
+  it("`tsx scripts/migrate.ts` with DATABASE_URL=notaurl exits 78 naming DATABASE_URL", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "omadata-config-"));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "notaurl", DATA_DIR: dataDir };
+      delete env.TEST_DATABASE_URL;
+      const child = spawnSync("npx", ["tsx", "scripts/migrate.ts"], { cwd: process.cwd(), env, encoding: "utf8", timeout: 60_000 });
+      expect(child.status).toBe(78);
+      expect(child.stderr).toContain("DATABASE_URL");
+      expect(child.stdout).not.toContain("Applied");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
