@@ -9,8 +9,16 @@ import { LanguageSwitcher } from "./language-switcher";
 /** Header navigation for a signed-in user: name, language, back-office link, sign-out. */
 export async function SessionNav({ user, area }: { user: SessionUser; area: "portal" | "admin" }) {
   const t = await getTranslations("common");
+  const nav = await getTranslations("nav");
   return (
     <>
+      {area === "portal" && (
+        <>
+          <Link href="/profile">{nav("profile")}</Link>
+          <Link href="/activity">{nav("activity")}</Link>
+          <Link href="/sessions">{nav("sessions")}</Link>
+        </>
+      )}
       <span data-testid="signed-in-name">{user.displayName ?? t("portal")}</span>
       {area === "portal" && isStaff(user.role) && <Link href="/admin">{t("backOffice")}</Link>}
       {area === "admin" && <Link href="/">{t("portal")}</Link>}

@@ -28,11 +28,11 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default("./data"),
-  PORT: positiveInt(3000),
+  PORT: positiveInt(3000).pipe(z.number().max(65535, "must be at most 65535")),
   HOST: z.string().min(1).default("0.0.0.0"),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For. */
   TRUST_PROXY: flag(false),
-  APP_URL: z.url("must be an absolute URL, e.g. http://localhost:3000").optional(),
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL, e.g. http://localhost:3000" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -43,6 +43,14 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL")
     .optional(),
   EMAIL_FROM: z.string().min(3).default("Omadata <no-reply@omadata.localhost>"),
+  /** The data controller named in consent receipts (Kantara piiControllers, jurisdiction, policyUrl). */
+  CONTROLLER_NAME: z.string().min(1).default("Omadata demo controller"),
+  CONTROLLER_ADDRESS: z.string().min(1).default("Mannerheimintie 1, 00100 Helsinki, Finland"),
+  CONTROLLER_EMAIL: z.email("must be an email address").default("privacy@example.com"),
+  CONTROLLER_PHONE: z.string().min(1).default("+358 9 000 0000"),
+  CONTROLLER_JURISDICTION: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 country code, e.g. FI").default("FI"),
+  /** Defaults to APP_URL/privacy. */
+  PRIVACY_POLICY_URL: z.url("must be an absolute URL").optional(),
   ADMIN_EMAILS: emailList,
   SEED_DEMO_DATA: z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).optional(),
   SIGNIN_LIMIT_PER_EMAIL: positiveInt(5),
@@ -57,8 +65,9 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
-export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL"> & {
+export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL" | "PRIVACY_POLICY_URL"> & {
   APP_URL: string;
+  PRIVACY_POLICY_URL: string;
   SEED_DEMO_DATA: boolean;
   /** "postgres" when DATABASE_URL is set, else the embedded PGlite in DATA_DIR. */
   storage: "postgres" | "pglite";
@@ -81,10 +90,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const c = parsed.data;
   const storage = c.DATABASE_URL ? "postgres" : "pglite";
   const seed = env.SEED_DEMO_DATA;
+  const appUrl = (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
   const config: Config = {
     ...c,
     storage,
-    APP_URL: (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    APP_URL: appUrl,
+    PRIVACY_POLICY_URL: c.PRIVACY_POLICY_URL ?? `${appUrl}/privacy`,
     SEED_DEMO_DATA: seed ? ["true", "1", "yes"].includes(seed) : storage === "pglite",
   };
   if (storage === "postgres" && c.NODE_ENV === "production") {

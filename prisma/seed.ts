@@ -2,6 +2,8 @@
 // Seeds only an empty database.
 import type { PrismaClient } from "../lib/db/generated/client";
 import { runChange } from "../lib/db/run-change";
+import { seedDemoConsents } from "./seed-consents";
+import type { Tx } from "../lib/db/types";
 
 interface DemoPerson {
   email: string;
@@ -56,6 +58,39 @@ export const demoPersons: DemoPerson[] = [
   },
 ];
 
+const products = ["Hiking boots", "Rain jacket", "Wool socks", "Service: ski binding check", "Thermos 1 l", "Headlamp", "Backpack 30 l"];
+
+/** Where the demo values came from (a CRM import, the web shop) and some purchase history. */
+async function seedProvenanceAndHistory(tx: Tx, personId: string, p: DemoPerson, now: Date) {
+  const given = (["email", "givenName", "familyName", "phone", "preferredLanguage", "streetAddress", "postalCode", "city"] as const).filter((f) => p[f]);
+  const fromShop = p.externalIds?.some((e) => e.system === "webshop");
+  await tx.personFieldChange.createMany({
+    data: given.map((field, i) => ({
+      personId,
+      field,
+      source: fromShop && field === "phone" ? ("SYSTEM" as const) : ("IMPORT" as const),
+      system: fromShop && field === "phone" ? "webshop" : "crm",
+      changedAt: new Date(now.getTime() - (90 - i) * 24 * 3600 * 1000),
+    })),
+  });
+  const count = p.externalIds?.length ? (fromShop ? 14 : 3) : 0;
+  await tx.interaction.createMany({
+    data: Array.from({ length: count }, (_, i) => {
+      const service = products[i % products.length]!.startsWith("Service");
+      return {
+        personId,
+        system: fromShop ? "webshop" : (p.externalIds![0]!.system),
+        externalId: `${personId.slice(-8)}-${i + 1}`,
+        kind: service ? ("SERVICE" as const) : ("PURCHASE" as const),
+        occurredAt: new Date(now.getTime() - (i * 9 + 2) * 24 * 3600 * 1000),
+        summary: products[i % products.length]!,
+        amountMinor: 1990 + i * 1250,
+        currency: "EUR",
+      };
+    }),
+  });
+}
+
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   const [persons, users, organisationsCount] = await Promise.all([prisma.person.count(), prisma.user.count(), prisma.organization.count()]);
   return persons + users + organisationsCount === 0;
@@ -79,9 +114,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           await tx.membership.create({ data: { personId: person.id, organizationId: orgIds.get(m.businessId)!, role: m.role } });
         }
         for (const e of externalIds) await tx.externalIdentity.create({ data: { personId: person.id, ...e } });
+        await seedProvenanceAndHistory(tx, person.id, p, now);
         if (role) await tx.user.create({ data: { email: p.email, emailVerified: now, role, personId: person.id } });
       }
-      return { result: undefined, audit: { action: "system.demo_data_seeded", details: { persons: demoPersons.length, organisations: organisations.length } } };
+      const consents = await seedDemoConsents(tx, { kind: "SYSTEM", id: "demo-seed" }, now);
+      return {
+        result: undefined,
+        audit: [{ action: "system.demo_data_seeded", details: { persons: demoPersons.length, organisations: organisations.length } }, ...consents.audit],
+        events: consents.events,
+      };
     },
     { prisma },
   );

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 export const testHookSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("create-session"), email: z.email() }),
   z.object({ action: z.literal("expire-sign-in-links"), email: z.email() }),
+  z.object({ action: z.literal("age-sessions"), email: z.email(), minutes: z.number().int().positive() }),
 ]);
 
 export type TestHook = z.infer<typeof testHookSchema>;
@@ -18,6 +19,13 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
   if (hook.action === "expire-sign-in-links") {
     const { count } = await prisma.verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
     return { expired: count };
+  }
+  if (hook.action === "age-sessions") {
+    const sessions = await prisma.session.findMany({ where: { user: { email } }, select: { id: true, createdAt: true } });
+    for (const s of sessions) {
+      await prisma.session.update({ where: { id: s.id }, data: { createdAt: new Date(s.createdAt.getTime() - hook.minutes * 60_000) } });
+    }
+    return { aged: sessions.length };
   }
   const user = (await prisma.user.findUnique({ where: { email } })) ?? (await createUserForEmail({ email, emailVerified: new Date() }, [], prisma));
   const sessionToken = randomBytes(32).toString("hex");

@@ -10,7 +10,7 @@ import { requestSignInLinkAction } from "./actions";
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("signIn");
   const [pending, startTransition] = useTransition();
-  const form = useForm<SignInFormValues>({ resolver: zodResolver(signInFormSchema), defaultValues: { email: "" } });
+  const form = useForm<SignInFormValues>({ resolver: zodResolver(signInFormSchema, undefined, { raw: true }), defaultValues: { email: "" } });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) =>

@@ -1,0 +1,36 @@
+import { db } from "../db/client";
+
+export const ACTIVITY_PAGE_SIZE = 25;
+
+/** The audit entries about a person, newest first: what the person sees on their Activity page. */
+export async function findPersonActivity(personId: string, page = 1) {
+  const prisma = await db();
+  const current = Math.max(1, Math.floor(page) || 1);
+  const [total, entries] = await Promise.all([
+    prisma.auditEntry.count({ where: { personId } }),
+    prisma.auditEntry.findMany({
+      where: { personId },
+      orderBy: { seq: "desc" },
+      skip: (current - 1) * ACTIVITY_PAGE_SIZE,
+      take: ACTIVITY_PAGE_SIZE,
+      select: { seq: true, at: true, actorKind: true, actorId: true, action: true, details: true },
+    }),
+  ]);
+  return {
+    entries: entries.map((e) => {
+      const details = (e.details ?? {}) as { fields?: string[]; reason?: string; role?: string };
+      return {
+        seq: e.seq,
+        at: e.at,
+        action: e.action,
+        actorKind: e.actorKind,
+        actorId: e.actorId,
+        fields: Array.isArray(details.fields) ? details.fields : [],
+        reason: typeof details.reason === "string" ? details.reason : null,
+        role: typeof details.role === "string" ? details.role : null,
+      };
+    }),
+    page: current,
+    pages: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
+  };
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "../audit/actor";
+import { runChange } from "../db/run-change";
+import { AppError } from "../errors";
+import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
+import { log } from "../log";
+import { evaluateConsent } from "./evaluate-consent";
+import { CONFIRMATION_TTL_MS, hashConfirmationToken } from "./hash-confirmation-token";
+import { loadPurposeForChange } from "./load-purpose-for-change";
+import { localizePurposeText } from "./localize-purpose-text";
+import { lockPerson } from "./lock-person";
+import { recordConsentEvent } from "./record-consent-event";
+import { grantConsentSchema, parseInput, type GrantConsentInput } from "./schemas";
+import { sendConsentConfirmationEmail } from "./send-consent-confirmation-email";
+
+export interface GrantConsentResult {
+  purposeKey: string;
+  status: "GRANTED" | "PENDING_CONFIRMATION";
+  /** False when nothing was recorded: already permitted, or a pending link was sent again. */
+  changed: boolean;
+  consentEventId: string | null;
+  /** For double opt-in: whether the confirmation email went out (the state stays pending either way). */
+  confirmationEmailSent?: boolean;
+}
+
+type ConfirmationMail = { to: string; locale: Locale; title: string };
+
+/**
+ * Grants a purpose at its current version (also renews a grant that a material change made
+ * stale). A double opt-in purpose becomes PENDING_CONFIRMATION and a confirmation link is
+ * emailed, unless the person already holds a confirmed grant (renewal) or the source is IMPORT
+ * (the importing system vouches for its own confirmation). Asking again while pending sends a
+ * fresh link and disables the old one. The email goes after the commit: with no job queue yet,
+ * a failed send leaves the grant pending and the person can ask again.
+ */
+export async function grantConsent({ actor, personId, input, now }: { actor: Actor; personId: string; input: GrantConsentInput | unknown; now?: Date }): Promise<GrantConsentResult> {
+  const data = parseInput(grantConsentSchema, input);
+  const token = randomBytes(32).toString("base64url");
+  const outcome = await runChange<GrantConsentResult & { mail?: ConfirmationMail }>(
+    actor,
+    async (tx, at) => {
+      await lockPerson(tx, personId);
+      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+      const { purpose, version } = await loadPurposeForChange(tx, data.purposeKey);
+      if (purpose.retiredAt) throw new AppError("CONFLICT", "purpose retired", { userMessage: "purposeRetired" });
+      if (data.version && data.version !== version.version) throw new AppError("CONFLICT", "text changed", { userMessage: "purposeTextChanged" });
+      const locale = data.locale ?? (isLocale(person.preferredLanguage) ? person.preferredLanguage : defaultLocale);
+      const state = await tx.consentState.findUnique({ where: { personId_purposeId: { personId, purposeId: purpose.id } } });
+      const base = { purposeKey: purpose.key, consentEventId: null };
+      if (evaluateConsent(purpose, state).permitted) return { result: { ...base, status: "GRANTED" as const, changed: false }, audit: [] };
+
+      const needsConfirmation = purpose.requiresDoubleOptIn && data.source !== "IMPORT" && state?.status !== "GRANTED";
+      if (!needsConfirmation) {
+        const recorded = await recordConsentEvent(tx, {
+          actor, now: at, personId, purpose, version, status: "GRANTED", source: data.source,
+          evidence: { locale, userAgent: data.userAgent, connectedSystemId: data.connectedSystemId },
+        });
+        return { result: { ...base, status: "GRANTED" as const, changed: true, consentEventId: recorded.eventId }, audit: recorded.audit, events: [recorded.outbox] };
+      }
+
+      if (!person.email) throw new AppError("VALIDATION", "no email for confirmation", { userMessage: "noEmailForConfirmation" });
+      const link = { tokenHash: hashConfirmationToken(token), expiresAt: new Date(at.getTime() + CONFIRMATION_TTL_MS) };
+      const mail = { to: person.email, locale, title: localizePurposeText(version.texts, locale).title };
+      if (state?.status === "PENDING_CONFIRMATION" && state.version === version.version) {
+        await tx.consentConfirmation.upsert({
+          where: { pendingEventId: state.lastEventId },
+          create: { personId, pendingEventId: state.lastEventId, ...link },
+          update: { ...link, usedAt: null },
+        });
+        return {
+          result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: false, mail },
+          audit: { action: "consent.confirmation_resent", personId, target: `ConsentEvent:${state.lastEventId}`, details: { purposeKey: purpose.key, version: version.version } },
+        };
+      }
+      const recorded = await recordConsentEvent(tx, {
+        actor, now: at, personId, purpose, version, status: "PENDING_CONFIRMATION", source: data.source,
+        evidence: { locale, userAgent: data.userAgent, connectedSystemId: data.connectedSystemId },
+      });
+      await tx.consentConfirmation.create({ data: { personId, pendingEventId: recorded.eventId, ...link } });
+      return {
+        result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: true, consentEventId: recorded.eventId, mail },
+        audit: recorded.audit,
+        events: [recorded.outbox],
+      };
+    },
+    { now },
+  );
+  const { mail, ...result } = outcome;
+  if (!mail) return result;
+  try {
+    await sendConsentConfirmationEmail({ to: mail.to, locale: mail.locale, purposeTitle: mail.title, token });
+    return { ...result, confirmationEmailSent: true };
+  } catch (error) {
+    // The error's name only: SMTP replies often quote the recipient's address.
+    log.warn("consent.confirmation_email_failed", { personId, purposeKey: result.purposeKey, error: error instanceof Error ? error.name : "unknown" });
+    return { ...result, confirmationEmailSent: false };
+  }
+}

@@ -1,0 +1,55 @@
+import type { Actor } from "../audit/actor";
+import type { DataSource } from "../db/generated/enums";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import { correctableFields, partialProfileCorrectionSchema, type CorrectableField } from "./schemas";
+
+export interface CorrectPersonArgs {
+  actor: Actor;
+  personId: string;
+  input: unknown;
+  source: DataSource;
+  /** The connected system's key when source is SYSTEM or IMPORT. */
+  system?: string | null;
+  /** Staff corrections state why. */
+  reason?: string;
+}
+
+const asComparable = (field: CorrectableField, value: unknown) =>
+  field === "birthDate" && value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
+
+/**
+ * Corrects a person's profile. Only the fields whose value changes are written, each with its
+ * field history; one audit entry and one `person.updated` event carry the changed field names.
+ */
+export async function correctPerson({ actor, personId, input, source, system = null, reason }: CorrectPersonArgs, options?: ChangeOptions) {
+  const parsed = partialProfileCorrectionSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
+    throw new AppError("VALIDATION", "invalid profile correction", { fields });
+  }
+  return runChange(
+    actor,
+    async (tx, now) => {
+      const current = await tx.person.findUnique({ where: { id: personId } });
+      if (!current) throw new AppError("NOT_FOUND", "no such person");
+      const changed = correctableFields.filter((f) => f in parsed.data && asComparable(f, current[f]) !== parsed.data[f]);
+      if (changed.length === 0) return { result: { changedFields: [] as CorrectableField[] }, audit: [] };
+
+      const values = Object.fromEntries(changed.map((f) => [f, parsed.data[f]]));
+      await tx.person.update({
+        where: { id: personId },
+        data: { ...values, birthDate: "birthDate" in values ? (values.birthDate ? new Date(`${values.birthDate}T00:00:00Z`) : null) : undefined },
+      });
+      await tx.personFieldChange.createMany({
+        data: changed.map((field) => ({ personId, field, source, system, actorId: actor.id, changedAt: now })),
+      });
+      return {
+        result: { changedFields: changed },
+        audit: { action: "person.updated", personId, target: `Person:${personId}`, details: { fields: changed, source, system, ...(reason ? { reason } : {}) } },
+        events: [{ type: "person.updated", personId, data: { changedFields: changed, values, source, ...(system ? { system } : {}) } }],
+      };
+    },
+    options,
+  );
+}

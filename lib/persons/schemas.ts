@@ -1,0 +1,82 @@
+// The profile correction schema: the same on the client (react-hook-form) and the server.
+// Messages are keys in the "profile.errors" namespace, translated where they are shown.
+import countries from "i18n-iso-countries";
+// The full metadata: the smaller sets accept numbers that cannot exist (e.g. "12345" in Finland).
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { z } from "zod";
+import { locales } from "../i18n/locales";
+
+/** Blank means "clear the field". */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .transform((v) => (v === "" ? null : v));
+
+export const MAX_AGE_YEARS = 120;
+
+const profileFields = z.object({
+    givenName: optionalText(100),
+    familyName: optionalText(100),
+    phone: z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        if (value === "") return null;
+        const parsed = parsePhoneNumberFromString(value, "FI");
+        if (!parsed?.isValid()) {
+          ctx.addIssue({ code: "custom", message: "phoneInvalid" });
+          return z.NEVER;
+        }
+        return parsed.number; // E.164
+      }),
+    streetAddress: optionalText(200),
+    postalCode: optionalText(20),
+    city: optionalText(100),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v) => v === "" || countries.isValid(v), { error: "countryInvalid" })
+      .transform((v) => (v === "" ? null : v)),
+    preferredLanguage: z.enum(locales, { error: "languageInvalid" }),
+    birthDate: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), { error: "dateInvalid" })
+      .transform((v) => (v === "" ? null : v)),
+});
+
+type ProfileFields = Partial<z.output<typeof profileFields>>;
+
+function checkCombinations(value: ProfileFields, ctx: z.RefinementCtx) {
+  if (value.country === "FI" && value.postalCode && !/^\d{5}$/.test(value.postalCode)) {
+    ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postalCodeFi" });
+  }
+  if (value.birthDate) {
+    const today = new Date().toISOString().slice(0, 10);
+    const oldest = `${Number(today.slice(0, 4)) - MAX_AGE_YEARS}${today.slice(4)}`;
+    if (value.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateFuture" });
+    else if (value.birthDate < oldest) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateImplausible" });
+  }
+}
+
+/** The whole profile form. */
+export const profileCorrectionSchema = profileFields.superRefine(checkCombinations);
+/** Any subset of the fields (connected systems, staff, the API). */
+export const partialProfileCorrectionSchema = profileFields.partial().superRefine(checkCombinations);
+
+export type ProfileCorrectionInput = z.input<typeof profileCorrectionSchema>;
+export type ProfileCorrection = z.output<typeof profileCorrectionSchema>;
+export const correctableFields = ["givenName", "familyName", "phone", "streetAddress", "postalCode", "city", "country", "preferredLanguage", "birthDate"] as const;
+export type CorrectableField = (typeof correctableFields)[number];
+
+export const emailChangeSchema = z.object({
+  newEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+});
+
+export const organisationReportSchema = z.object({
+  organizationId: z.string().min(1).max(64),
+  description: z.string().trim().min(5, { error: "reportTooShort" }).max(2000, { error: "tooLong" }),
+});
