@@ -15,6 +15,7 @@ export async function SessionNav({ user, area }: { user: SessionUser; area: "por
       {area === "portal" && (
         <>
           <Link href="/profile">{nav("profile")}</Link>
+          <Link href="/consents">{nav("consents")}</Link>
           <Link href="/activity">{nav("activity")}</Link>
           <Link href="/sessions">{nav("sessions")}</Link>
         </>

@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { SessionNav } from "@/components/session-nav";
 import { SiteHeader } from "@/components/ui/site-header";
 import { requirePerson } from "@/lib/auth/guards";
+import { honourGpc } from "./honour-gpc";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requirePerson();
+  await honourGpc(user);
   const t = await getTranslations("common");
   return (
     <>
