@@ -9,7 +9,9 @@ const config = loadConfigOrExit();
 // Auth.js builds sign-in links from AUTH_URL when set; never from a request's Host header.
 process.env.AUTH_URL ??= config.APP_URL;
 
-const app = next({ dev: false, hostname: config.HOST, port: config.PORT });
+// `npm run dev` passes --dev: the same server, with Next.js in development mode.
+const dev = process.argv.includes("--dev");
+const app = next({ dev, hostname: config.HOST, port: config.PORT });
 const handle = app.getRequestHandler();
 
 try {
