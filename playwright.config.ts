@@ -19,7 +19,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], locale: "fi-FI" } }],
+  projects: [
+    { name: "chromium", testIgnore: /after\//, use: { ...devices["Desktop Chrome"], locale: "fi-FI" } },
+    // Reads what the server logged during the whole suite, so it runs last.
+    { name: "after-suite", testMatch: /after\/.*\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
       command: `npx tsx tests/e2e/support/smtp-capture.ts ${SMTP_PORT} ${SMTP_HTTP_PORT}`,
@@ -46,6 +50,7 @@ export default defineConfig({
         WORKER_POLL_MS: "500",
         DATABASE_URL: "",
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
       },
     },
   ],

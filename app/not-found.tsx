@@ -1,15 +1,5 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/status-page";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  return (
-    <main id="main">
-      <div className="card narrow">
-        <h1>{t("title")}</h1>
-        <p>{t("body")}</p>
-        <Link href="/">{(await getTranslations("common"))("portal")}</Link>
-      </div>
-    </main>
-  );
+export default function NotFound() {
+  return <StatusPage namespace="notFound" />;
 }

@@ -22,7 +22,7 @@ function newestSourceMtime(): number {
 
 /** Returns the build's exit status (0 when no build was needed). */
 export function buildIfNeeded(): number {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) return 0;
   console.log("Building the app (sources changed since the last build)…");
   const build = spawnSync("npx", ["--no-install", "next", "build"], {

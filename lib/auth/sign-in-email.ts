@@ -1,8 +1,5 @@
-import { createElement } from "react";
-import SignInLinkEmail from "../../emails/sign-in-link";
 import { db } from "../db/client";
-import { sendEmail } from "../email/send-email";
-import { renderEmail } from "../email/render-email";
+import { sendNotice } from "../email/send-notice";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
 
@@ -18,14 +15,12 @@ async function localeForSignIn(email: string, request: Request): Promise<Locale>
 export async function sendSignInLinkEmail({ identifier, url, request }: { identifier: string; url: string; request: Request }) {
   const locale = await localeForSignIn(identifier, request);
   const t = translatorFor(locale, "signInEmail");
-  const strings = {
+  await sendNotice(identifier, t("subject"), {
+    lang: locale,
     preview: t("preview"),
     heading: t("heading"),
-    intro: t("intro"),
-    button: t("button"),
-    expiry: t("expiry"),
-    ignore: t("ignore"),
-  };
-  const { html, text } = await renderEmail(createElement(SignInLinkEmail, { url, lang: locale, strings }));
-  await sendEmail({ to: identifier, subject: t("subject"), html, text });
+    paragraphs: [t("intro")],
+    button: { label: t("button"), url },
+    smallPrint: [t("expiry"), t("ignore")],
+  });
 }

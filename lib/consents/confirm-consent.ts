@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange, type ChangeOutcome } from "../db/run-change";
 import { AppError } from "../errors";
 import { isLocale, defaultLocale } from "../i18n/locales";
 import { hashConfirmationToken } from "./hash-confirmation-token";
@@ -28,7 +28,7 @@ export async function confirmConsent({ token, actor = anonymous, userAgent, now 
     throw new AppError("NOT_FOUND", "confirmation not found", { userMessage: "confirmationNotFound" });
   }
   const tokenHash = hashConfirmationToken(token);
-  return runChange<ConfirmConsentResult>(
+  return runChange<ChangeOutcome<ConfirmConsentResult>>(
     actor,
     async (tx, at) => {
       const found = await tx.consentConfirmation.findUnique({ where: { tokenHash }, select: { personId: true } });

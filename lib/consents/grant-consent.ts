@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange, type ChangeOutcome } from "../db/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { log } from "../log";
@@ -36,7 +36,7 @@ type ConfirmationMail = { to: string; locale: Locale; title: string };
 export async function grantConsent({ actor, personId, input, now }: { actor: Actor; personId: string; input: GrantConsentInput | unknown; now?: Date }): Promise<GrantConsentResult> {
   const data = parseInput(grantConsentSchema, input);
   const token = randomBytes(32).toString("base64url");
-  const outcome = await runChange<GrantConsentResult & { mail?: ConfirmationMail }>(
+  const outcome = await runChange<ChangeOutcome<GrantConsentResult & { mail?: ConfirmationMail }>>(
     actor,
     async (tx, at) => {
       await lockPerson(tx, personId);

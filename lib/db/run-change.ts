@@ -19,11 +19,12 @@ export interface ChangeOptions {
   prisma?: PrismaClient;
 }
 
-export async function runChange<T>(
+// Generic over the whole outcome, so a work function with several return shapes infers their union.
+export async function runChange<O extends ChangeOutcome<unknown>>(
   actor: Actor,
-  work: (tx: Tx, now: Date) => Promise<ChangeOutcome<T>>,
+  work: (tx: Tx, now: Date) => Promise<O>,
   options: ChangeOptions = {},
-): Promise<T> {
+): Promise<O["result"]> {
   const now = options.now ?? new Date();
   const prisma = options.prisma ?? (await db());
   return prisma.$transaction(

@@ -7,3 +7,5 @@ export const SMTP_HTTP_PORT = E2E_PORT + 426;
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.join(os.tmpdir(), `omadata-e2e-${E2E_PORT}`);
 export const SIGNIN_LIMIT_PER_EMAIL = 3;
+/** Everything the browser tests' server printed. */
+export const E2E_SERVER_LOG = `${E2E_DATA_DIR}-server.log`;
