@@ -24,6 +24,18 @@ const emailList = z
   .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.email("must be a comma-separated list of email addresses")));
 
+/** Comma-separated seconds, e.g. "0,5,300". */
+const retrySchedule = z
+  .string()
+  .default("0,5,300,1800,7200,18000,36000,36000")
+  .transform((v) => v.split(",").map((s) => s.trim()))
+  .pipe(
+    z
+      .array(z.string().regex(/^\d{1,6}$/, "must be comma-separated whole seconds"))
+      .min(1)
+      .transform((v) => v.map(Number)),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -58,6 +70,20 @@ const envSchema = z.object({
   SIGNIN_LIMIT_WINDOW_SECONDS: positiveInt(900),
   WORKER_IN_PROCESS: flag(true),
   WORKER_POLL_MS: positiveInt(1000),
+  /** Webhooks to private, loopback and link-local addresses: off, except in tests and local demos. */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag(false),
+  /** Seconds before each try: the first entry is the first try, so 8 entries mean 8 tries. */
+  WEBHOOK_RETRY_SCHEDULE: retrySchedule,
+  WEBHOOK_TIMEOUT_MS: positiveInt(15_000),
+  /** How many deliveries one worker sends at once. */
+  WEBHOOK_CONCURRENCY: positiveInt(8),
+  /** A system whose deliveries keep failing this long is disabled, with an admin notice. */
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number({ error: "must be a number" }).positive("must be positive").default(72),
+  API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  /** Days an erasure request waits (cooling-off) before it runs; the person can cancel meanwhile. */
+  ERASURE_GRACE_DAYS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(14),
+  /** Days a "Download my data" file can be downloaded before it is deleted. */
+  EXPORT_RETENTION_DAYS: positiveInt(7),
   /** Loopback-only helpers for the browser tests (create a session, expire links). Never in production. */
   TEST_HOOKS: flag(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

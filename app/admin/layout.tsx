@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { SessionNav } from "@/components/session-nav";
 import { SiteHeader } from "@/components/ui/site-header";
 import { requireStaff } from "@/lib/auth/guards";
@@ -12,7 +13,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <SiteHeader brand={`${t("appName")} · ${t("backOffice")}`} homeHref="/admin" skipLabel={t("skipToContent")}>
         <SessionNav user={user} area="admin" />
       </SiteHeader>
-      <main id="main">{children}</main>
+      <main id="main">
+        <AdminNav role={user.role} />
+        {children}
+      </main>
     </>
   );
 }

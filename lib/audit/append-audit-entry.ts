@@ -4,7 +4,7 @@ import type { Actor } from "./actor";
 import { GENESIS_HASH, hashAuditContent } from "./canonical";
 
 /** Serialises appends across transactions and processes, so the chain has one head. */
-const AUDIT_CHAIN_LOCK_KEY = 4_210_001;
+export const AUDIT_CHAIN_LOCK_KEY = 4_210_001;
 
 export interface AuditInput {
   /** Dotted verb, e.g. "person.updated", "auth.signed_in". */

@@ -2,14 +2,19 @@ import { db } from "../db/client";
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
-/** The audit entries about a person, newest first: what the person sees on their Activity page. */
+/**
+ * The audit entries about a person, newest first: what the person sees on their Activity page.
+ * Entries about ids merged into this person (PersonAlias) are theirs too.
+ */
 export async function findPersonActivity(personId: string, page = 1) {
   const prisma = await db();
   const current = Math.max(1, Math.floor(page) || 1);
+  const aliases = await prisma.personAlias.findMany({ where: { personId }, select: { aliasId: true } });
+  const where = aliases.length ? { personId: { in: [personId, ...aliases.map((a) => a.aliasId)] } } : { personId };
   const [total, entries] = await Promise.all([
-    prisma.auditEntry.count({ where: { personId } }),
+    prisma.auditEntry.count({ where }),
     prisma.auditEntry.findMany({
-      where: { personId },
+      where,
       orderBy: { seq: "desc" },
       skip: (current - 1) * ACTIVITY_PAGE_SIZE,
       take: ACTIVITY_PAGE_SIZE,

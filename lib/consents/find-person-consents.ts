@@ -30,6 +30,7 @@ export interface PersonConsent extends ConsentEvaluation {
  */
 export async function findPersonConsents({ personId, locale }: { personId: string; locale: Locale }): Promise<PersonConsent[]> {
   const prisma = await db();
+  const subject = await prisma.person.findUnique({ where: { id: personId }, select: { restrictedAt: true } });
   const purposes = await prisma.purpose.findMany({
     where: { retiredAt: null, currentVersion: { gt: 0 } },
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
@@ -56,7 +57,7 @@ export async function findPersonConsents({ personId, locale }: { personId: strin
       description: text.description,
       textLocale: text.locale,
       textHash: hashShownText({ purposeKey: purpose.key, version: current.version, locale: text.locale, title: text.title, description: text.description }),
-      ...evaluateConsent(purpose, state),
+      ...evaluateConsent(purpose, state, subject),
       stateVersion: state?.version ?? null,
       stateSource: state?.source ?? null,
       updatedAt: state?.updatedAt ?? null,

@@ -4,6 +4,7 @@ import { runChange, type ChangeOutcome } from "../db/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { log } from "../log";
+import { isEmailSuppressed } from "../requests/is-email-suppressed";
 import { evaluateConsent } from "./evaluate-consent";
 import { CONFIRMATION_TTL_MS, hashConfirmationToken } from "./hash-confirmation-token";
 import { loadPurposeForChange } from "./load-purpose-for-change";
@@ -41,6 +42,10 @@ export async function grantConsent({ actor, personId, input, now }: { actor: Act
     async (tx, at) => {
       await lockPerson(tx, personId);
       const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+      // An erased person's address is suppressed: imports and the API cannot re-add it.
+      if ((data.source === "IMPORT" || data.source === "API") && (await isEmailSuppressed(tx, person.email))) {
+        throw new AppError("CONFLICT", "address suppressed after erasure", { userMessage: "suppressed" });
+      }
       const { purpose, version } = await loadPurposeForChange(tx, data.purposeKey);
       if (purpose.retiredAt) throw new AppError("CONFLICT", "purpose retired", { userMessage: "purposeRetired" });
       if (data.version && data.version !== version.version) throw new AppError("CONFLICT", "text changed", { userMessage: "purposeTextChanged" });

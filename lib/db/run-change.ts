@@ -1,7 +1,8 @@
 // The change transaction: every state change goes through here, so its audit entry and its
 // outbox events are written in the same database transaction as the change itself: all or none.
 import type { Actor } from "../audit/actor";
-import { appendAuditEntry, type AuditInput } from "../audit/append-audit-entry";
+import { appendAuditEntries } from "../audit/append-audit-entries";
+import type { AuditInput } from "../audit/append-audit-entry";
 import { recordOutboxEvent, type OutboxInput } from "../propagation/record-outbox-event";
 import { db } from "./client";
 import type { PrismaClient } from "./generated/client";
@@ -30,7 +31,7 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
   return prisma.$transaction(
     async (tx) => {
       const { result, audit, events = [] } = await work(tx, now);
-      for (const entry of [audit].flat()) await appendAuditEntry(tx, actor, entry, now);
+      await appendAuditEntries(tx, actor, [audit].flat(), now);
       for (const event of events) await recordOutboxEvent(tx, event, now);
       return result;
     },

@@ -13,6 +13,11 @@ export interface CorrectPersonArgs {
   system?: string | null;
   /** Staff corrections state why. */
   reason?: string;
+  /**
+   * A connected system's view of the data is from this time: refuse (CONFLICT, field →
+   * "changedByPerson") any field it would change that the person changed themselves since.
+   */
+  conflictsAfter?: Date;
 }
 
 const asComparable = (field: CorrectableField, value: unknown) =>
@@ -22,7 +27,7 @@ const asComparable = (field: CorrectableField, value: unknown) =>
  * Corrects a person's profile. Only the fields whose value changes are written, each with its
  * field history; one audit entry and one `person.updated` event carry the changed field names.
  */
-export async function correctPerson({ actor, personId, input, source, system = null, reason }: CorrectPersonArgs, options?: ChangeOptions) {
+export async function correctPerson({ actor, personId, input, source, system = null, reason, conflictsAfter }: CorrectPersonArgs, options?: ChangeOptions) {
   const parsed = partialProfileCorrectionSchema.safeParse(input);
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
@@ -35,6 +40,13 @@ export async function correctPerson({ actor, personId, input, source, system = n
       if (!current) throw new AppError("NOT_FOUND", "no such person");
       const changed = correctableFields.filter((f) => f in parsed.data && asComparable(f, current[f]) !== parsed.data[f]);
       if (changed.length === 0) return { result: { changedFields: [] as CorrectableField[] }, audit: [] };
+      if (conflictsAfter) {
+        const newer = await tx.personFieldChange.findMany({
+          where: { personId, field: { in: changed }, source: "PERSON", changedAt: { gt: conflictsAfter } },
+          select: { field: true },
+        });
+        if (newer.length) throw new AppError("CONFLICT", "changed by the person since", { fields: Object.fromEntries(newer.map((c) => [c.field, "changedByPerson"])) });
+      }
 
       const values = Object.fromEntries(changed.map((f) => [f, parsed.data[f]]));
       await tx.person.update({

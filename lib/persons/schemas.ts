@@ -80,3 +80,23 @@ export const organisationReportSchema = z.object({
   organizationId: z.string().min(1).max(64),
   description: z.string().trim().min(5, { error: "reportTooShort" }).max(2000, { error: "tooLong" }),
 });
+
+/** Why a staff member opens a person's record; shown to the person on their Activity page. */
+export const viewReasons = ["support_call", "request_handling", "identity_resolution", "data_correction", "complaint", "other"] as const;
+export type ViewReason = (typeof viewReasons)[number];
+
+export const personViewSchema = z
+  .object({
+    reasonCode: z.enum(viewReasons, { error: "reasonRequired" }),
+    /** Required with "other"; an optional detail otherwise. No personal data: the person reads it. */
+    note: z.string().trim().max(200, { error: "tooLong" }).default(""),
+  })
+  .refine((v) => v.reasonCode !== "other" || v.note.length >= 5, { path: ["note"], error: "noteRequired" });
+export type PersonViewInput = z.input<typeof personViewSchema>;
+
+/** A staff correction states why; the person sees it on their Activity page. */
+export const staffCorrectionReasonSchema = z.string().trim().min(5, { error: "reasonRequired" }).max(500, { error: "tooLong" });
+
+/** The back-office correction form: the profile form plus the reason. */
+export const staffCorrectionFormSchema = profileCorrectionSchema.and(z.object({ reason: staffCorrectionReasonSchema }));
+export type StaffCorrectionFormInput = z.input<typeof staffCorrectionFormSchema>;

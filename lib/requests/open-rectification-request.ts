@@ -2,7 +2,7 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { organisationReportSchema } from "../persons/schemas";
-import { dueDateFor } from "./due-date";
+import { insertDataRequest } from "./insert-data-request";
 
 /**
  * "This is wrong" about an organisation the person acts for: a rectification request with the
@@ -18,13 +18,7 @@ export async function openRectificationRequest({ actor, personId, input }: { act
   return runChange(actor, async (tx, now) => {
     const membership = await tx.membership.findUnique({ where: { personId_organizationId: { personId, organizationId } }, select: { id: true } });
     if (!membership) throw new AppError("NOT_FOUND", "not a member of that organisation", { userMessage: "organisationNotFound" });
-    const request = await tx.dataRequest.create({
-      data: { personId, type: "RECTIFICATION", channel: "PORTAL", organizationId, description, receivedAt: now, dueAt: dueDateFor(now) },
-      select: { id: true, dueAt: true },
-    });
-    return {
-      result: request,
-      audit: { action: "request.received", personId, target: `DataRequest:${request.id}`, details: { type: "RECTIFICATION", organizationId } },
-    };
+    const { request, audit } = await insertDataRequest(tx, { actor, now, personId, type: "RECTIFICATION", channel: "PORTAL", organizationId, description });
+    return { result: { id: request.id, dueAt: request.dueAt }, audit };
   });
 }

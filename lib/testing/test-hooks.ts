@@ -8,7 +8,14 @@ import { createPurpose } from "../consents/create-purpose";
 import { createPurposeVersion } from "../consents/create-purpose-version";
 import { mintUnsubscribeToken } from "../consents/mint-unsubscribe-token";
 import { publishPurposeVersion } from "../consents/publish-purpose-version";
+import { createApiKey } from "../api-keys/create-api-key";
 import { db } from "../db/client";
+import { runChange } from "../db/run-change";
+import { EXPORT_LEASE_MS } from "../requests/build-pending-exports";
+import { insertDataRequest } from "../requests/insert-data-request";
+import { requestJobs } from "../requests/request-jobs";
+import { createConnectedSystem } from "../propagation/create-connected-system";
+import { updateConnectedSystem } from "../propagation/update-connected-system";
 
 export const testHookSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("create-session"), email: z.email() }),
@@ -17,6 +24,17 @@ export const testHookSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("mint-unsubscribe-token"), email: z.email(), purposeKey: z.string(), expiresInSeconds: z.number().int() }),
   z.object({ action: z.literal("consent-trail"), email: z.email() }),
   z.object({ action: z.literal("publish-purpose"), key: z.string(), title: z.string(), material: z.boolean() }),
+  // Data-subject requests.
+  z.object({ action: z.literal("person-id"), email: z.email() }),
+  z.object({ action: z.literal("person-rows"), personId: z.string(), userId: z.string().optional(), email: z.email().optional() }),
+  z.object({ action: z.literal("erased-event"), personId: z.string() }),
+  z.object({ action: z.literal("schedule-erasure-now"), requestId: z.string() }),
+  z.object({ action: z.literal("expire-export"), exportId: z.string() }),
+  z.object({ action: z.literal("stalled-export"), email: z.email(), progress: z.number().int().min(0).max(99) }),
+  z.object({ action: z.literal("end-export-lease"), exportId: z.string() }),
+  z.object({ action: z.literal("create-system"), key: z.string(), requiresErasureAck: z.boolean(), scopes: z.array(z.string()) }),
+  z.object({ action: z.literal("stop-erasure-ack"), systemId: z.string() }),
+  z.object({ action: z.literal("run-request-jobs") }),
 ]);
 
 export type TestHook = z.infer<typeof testHookSchema>;
@@ -39,7 +57,90 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
     await publishPurposeVersion({ actor: system, input: { purposeKey: hook.key, version: draft.version, material: hook.material } });
     return { version: draft.version };
   }
+  if (hook.action === "run-request-jobs") {
+    // One pass of the worker's request jobs, now, beside the running worker (they claim with SKIP LOCKED).
+    for (const job of requestJobs) await job.run(prisma, new Date(), { workerId: "test-hooks", signal: new AbortController().signal });
+    return { ran: requestJobs.map((j) => j.name) };
+  }
+  if (hook.action === "person-rows") {
+    // Every row about the person, per table: what an erasure must leave empty (or kept, see README).
+    const personId = hook.personId;
+    const person = await prisma.person.findUnique({ where: { id: personId }, select: { email: true, givenName: true, familyName: true, phone: true, preferredLanguage: true, erasedAt: true } });
+    const [users, sessions, accounts, signInTokens, memberships, externalIdentities, fieldHistory, interactions, emailChanges, consentEvents, consentStates, consentConfirmations, exports, requests, outboxEvents, audit] = await Promise.all([
+      prisma.user.count({ where: { personId } }),
+      prisma.session.count({ where: { userId: hook.userId ?? "-" } }),
+      prisma.account.count({ where: { userId: hook.userId ?? "-" } }),
+      prisma.verificationToken.count({ where: { identifier: hook.email?.toLowerCase() ?? "-" } }),
+      prisma.membership.count({ where: { personId } }),
+      prisma.externalIdentity.count({ where: { personId } }),
+      prisma.personFieldChange.count({ where: { personId } }),
+      prisma.interaction.count({ where: { personId } }),
+      prisma.emailChangeRequest.count({ where: { personId } }),
+      prisma.consentEvent.count({ where: { personId } }),
+      prisma.consentState.count({ where: { personId } }),
+      prisma.consentConfirmation.count({ where: { personId } }),
+      prisma.dataExport.count({ where: { request: { personId } } }),
+      prisma.dataRequest.findMany({ where: { personId }, select: { description: true, decisionReason: true, extensionReason: true, sealedNotifyEmail: true, steps: { select: { note: true } } } }),
+      prisma.outboxEvent.findMany({ where: { personId }, select: { type: true, payload: true } }),
+      prisma.auditEntry.findMany({ where: { personId }, select: { action: true, target: true, details: true } }),
+    ]);
+    return {
+      person,
+      counts: { users, sessions, accounts, signInTokens, memberships, externalIdentities, fieldHistory, interactions, emailChanges, consentEvents, consentStates, consentConfirmations, exports },
+      requestTexts: requests.flatMap((r) => [r.description, r.decisionReason, r.extensionReason, ...r.steps.map((s) => s.note)]).filter((t) => t !== null),
+      sealedAddresses: requests.filter((r) => r.sealedNotifyEmail !== null).length,
+      outboxEvents,
+      audit,
+    };
+  }
+  if (hook.action === "erased-event") {
+    const event = await prisma.outboxEvent.findFirst({ where: { personId: hook.personId, type: "person.erased" }, select: { id: true, payload: true } });
+    return { event };
+  }
+  if (hook.action === "schedule-erasure-now") {
+    // The cooling-off period has passed: the worker's next pass runs the erasure.
+    const { count } = await prisma.dataRequest.updateMany({ where: { id: hook.requestId, type: "ERASURE" }, data: { scheduledFor: new Date(Date.now() - 1000) } });
+    return { updated: count };
+  }
+  if (hook.action === "expire-export") {
+    const { count } = await prisma.dataExport.updateMany({ where: { id: hook.exportId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    return { updated: count };
+  }
+  if (hook.action === "end-export-lease") {
+    // The claiming worker's lease runs out: a running worker may take the export over.
+    const { count } = await prisma.dataExport.updateMany({ where: { id: hook.exportId, status: "BUILDING" }, data: { claimedAt: new Date(Date.now() - EXPORT_LEASE_MS - 1000) } });
+    return { updated: count };
+  }
+  if (hook.action === "create-system") {
+    const created = await createConnectedSystem({ actor: system, input: { key: hook.key, name: hook.key, kind: "OTHER", webhookUrl: "", eventTypes: [], requiresErasureAck: hook.requiresErasureAck } });
+    const { key } = await createApiKey({ actor: system, systemId: created.id, input: { name: `${hook.key} test key`, scopes: hook.scopes } });
+    return { systemId: created.id, apiKey: key };
+  }
+  if (hook.action === "stop-erasure-ack") {
+    // So the test's system holds up no other test's erasure afterwards.
+    const current = await prisma.connectedSystem.findUniqueOrThrow({ where: { id: hook.systemId }, select: { name: true, kind: true, webhookUrl: true, eventTypes: true, active: true } });
+    await updateConnectedSystem({ actor: system, systemId: hook.systemId, input: { ...current, webhookUrl: current.webhookUrl ?? "", requiresErasureAck: false } });
+    return { updated: true };
+  }
   const email = hook.email.toLowerCase();
+  if (hook.action === "stalled-export") {
+    // "Download my data" asked for, and its export claimed by a worker that stopped part-way (in
+    // one transaction, so no running worker claims it first): the page shows the progress until
+    // the lease runs out (end-export-lease).
+    const person = await prisma.person.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    return runChange(system, async (tx, now) => {
+      const { request, audit } = await insertDataRequest(tx, { actor: system, now, personId: person.id, type: "ACCESS", channel: "PORTAL", status: "IN_PROGRESS" });
+      const created = await tx.dataExport.create({
+        data: { requestId: request.id, status: "BUILDING", claimedBy: "e2e-stalled-worker", claimedAt: now, attempts: 1, progress: hook.progress },
+        select: { id: true },
+      });
+      return { result: { requestId: request.id, exportId: created.id }, audit };
+    });
+  }
+  if (hook.action === "person-id") {
+    const person = await prisma.person.findUnique({ where: { email }, select: { id: true } });
+    return { personId: person?.id ?? null };
+  }
   if (hook.action === "mint-unsubscribe-token") {
     const person = await prisma.person.findUniqueOrThrow({ where: { email }, select: { id: true } });
     const expiresAt = new Date(Date.now() + hook.expiresInSeconds * 1000);

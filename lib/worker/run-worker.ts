@@ -6,10 +6,20 @@ import type { PrismaClient } from "../db/generated/client";
 import { describeError, log } from "../log";
 import { beat } from "./heartbeat";
 
-/** A job does one bounded batch of work per pass. */
+/**
+ * A job does one bounded batch of work per pass. It answers true when it left work behind (a
+ * full batch), so the next pass starts at once instead of after the poll interval.
+ */
 export interface WorkerJob {
   name: string;
-  run(prisma: PrismaClient, now: Date): Promise<void>;
+  run(prisma: PrismaClient, now: Date, context: JobContext): Promise<void | boolean>;
+}
+
+export interface JobContext {
+  /** The worker's id, e.g. for leases. */
+  workerId: string;
+  /** Aborts when the worker stops: a job takes no new work and releases what it had claimed. */
+  signal: AbortSignal;
 }
 
 export interface RunningWorker {
@@ -24,27 +34,35 @@ export function startWorker(prisma: PrismaClient, options: { pollMs: number; job
   const jobs = options.jobs ?? [];
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
+  let current: Promise<boolean> = Promise.resolve(false);
+  const stopSignal = new AbortController();
+  let lastBeat = 0;
 
   const pass = async () => {
-    const now = new Date();
-    try {
-      await beat(prisma, id, startedAt, now);
-    } catch (error) {
-      log.warn("worker.heartbeat_failed", describeError(error));
+    let more = false;
+    // Back-to-back passes (a backlog) beat at most once per poll interval.
+    if (Date.now() - lastBeat >= options.pollMs) {
+      lastBeat = Date.now();
+      try {
+        await beat(prisma, id, startedAt);
+      } catch (error) {
+        log.warn("worker.heartbeat_failed", describeError(error));
+      }
     }
     for (const job of jobs) {
-      if (stopping) return;
+      if (stopping) return false;
       try {
-        await job.run(prisma, now);
+        more = (await job.run(prisma, new Date(), { workerId: id, signal: stopSignal.signal })) === true || more;
       } catch (error) {
         log.error("worker.job_failed", { job: job.name, ...describeError(error) });
       }
     }
+    return more;
   };
   const tick = () => {
-    current = pass().finally(() => {
-      if (!stopping) timer = setTimeout(tick, options.pollMs);
+    current = pass();
+    void current.then((more) => {
+      if (!stopping) timer = setTimeout(tick, more ? 0 : options.pollMs);
     });
   };
   tick();
@@ -53,6 +71,7 @@ export function startWorker(prisma: PrismaClient, options: { pollMs: number; job
     id,
     async stop() {
       stopping = true;
+      stopSignal.abort();
       if (timer) clearTimeout(timer);
       await current;
       log.info("worker.stopped", { workerId: id });

@@ -17,15 +17,22 @@ export async function readDatabaseShape(sql: SqlConnection): Promise<SchemaShape
     [LEDGER],
   );
   // One row per index; an expression or partial index cannot be written in schema.prisma, so it
-  // is reported with a marker that never matches.
-  const indexes = await sql.query<{ table_name: string; is_unique: boolean; is_primary: boolean; columns: string[]; odd: boolean }>(
+  // is reported with a marker that never matches. A method other than btree (a trigram GIN index)
+  // is reported with its operator classes, as tests/support/prisma-schema.ts expects.
+  const indexes = await sql.query<{ table_name: string; is_unique: boolean; is_primary: boolean; columns: string[]; odd: boolean; method: string; opclasses: string[] }>(
     `SELECT t.relname AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
             (ix.indexprs IS NOT NULL OR ix.indpred IS NOT NULL) AS odd,
             (SELECT json_agg(a.attname::text ORDER BY k.ord)
                FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-               JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS columns
+               JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS columns,
+            am.amname::text AS method,
+            (SELECT json_agg(oc.opcname::text ORDER BY k.ord)
+               FROM unnest(ix.indclass::oid[]) WITH ORDINALITY AS k(opclass, ord)
+               JOIN pg_opclass oc ON oc.oid = k.opclass) AS opclasses
      FROM pg_index ix
      JOIN pg_class t ON t.oid = ix.indrelid
+     JOIN pg_class i ON i.oid = ix.indexrelid
+     JOIN pg_am am ON am.oid = i.relam
      JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE n.nspname = 'public' AND t.relname <> $1`,
     [LEDGER],
@@ -37,7 +44,11 @@ export async function readDatabaseShape(sql: SqlConnection): Promise<SchemaShape
   );
   const shapes = tables.map(({ table_name }): TableShape => {
     const own = indexes.filter((i) => i.table_name === table_name);
-    const cols = (i: (typeof own)[number]) => (i.odd ? [...(i.columns ?? []), "<expression or partial>"] : (i.columns ?? []));
+    const cols = (i: (typeof own)[number]) => [
+      ...(i.columns ?? []),
+      ...(i.odd ? ["<expression or partial>"] : []),
+      ...(i.method !== "btree" ? [`using ${i.method}(${(i.opclasses ?? []).join(",")})`] : []),
+    ];
     return {
       name: table_name,
       columns: columns

@@ -2,7 +2,8 @@
 // can fail when the schema and the SQL migrations drift apart (`prisma migrate diff` needs the
 // native engine, which this platform lacks). It understands what our schema uses: models, enums,
 // scalar/enum/relation fields, `?`, lists, @id, @@id, @unique, @@unique, @@index, @map, @@map,
-// @default, @updatedAt and a few @db.* native types. Anything else it refuses loudly.
+// @default, @updatedAt, a few @db.* native types, and index methods with raw operator classes
+// (`@@index([name(ops: raw("gin_trgm_ops"))], type: Gin)`). Anything else it refuses loudly.
 
 export interface PrismaField {
   name: string;
@@ -106,7 +107,10 @@ export interface TableShape {
   primaryKey: string[] | null;
   /** Column lists of the unique indexes, primary key included. */
   uniques: string[][];
-  /** Column lists of the other indexes. */
+  /**
+   * Column lists of the other indexes. An index with another method than btree ends with a
+   * marker of the method and operator classes, e.g. ["familyName", "using gin(gin_trgm_ops)"].
+   */
   indexes: string[][];
 }
 
@@ -151,6 +155,19 @@ const stringArg = (attribute: string | undefined) => (attribute ? /"([^"]+)"/.ex
 const fieldList = (attribute: string) =>
   /\[([^\]]*)\]/.exec(attribute)![1]!.split(",").map((f) => f.trim().replace(/\(.*\)$/, "")).filter(Boolean);
 
+/** The method marker of `@@index([a(ops: raw("x"))], type: Gin)`: "using gin(x)"; null for btree. */
+function indexMethodMarker(attribute: string): string | null {
+  const method = /\],\s*(?:[^)]*,\s*)?type:\s*(\w+)/.exec(attribute)?.[1]?.toLowerCase();
+  const fields = /\[([^\]]*)\]/.exec(attribute)![1]!;
+  if (/ops:/.test(fields) && !/ops:\s*raw\("[^"]+"\)/.test(fields)) throw new Error(`${attribute}: operator classes other than raw("…") are not understood`);
+  const ops = [...fields.matchAll(/ops:\s*raw\("([^"]+)"\)/g)].map((m) => m[1]);
+  if (!method || method === "btree") {
+    if (ops.length) throw new Error(`${attribute}: operator classes on a btree index are not understood`);
+    return null;
+  }
+  return `using ${method}(${ops.join(",")})`;
+}
+
 /** What the database should look like according to the schema. */
 export function shapeFromSchema(schema: PrismaSchema): SchemaShape {
   const modelNames = new Set(schema.models.map((m) => m.name));
@@ -181,6 +198,12 @@ export function shapeFromSchema(schema: PrismaSchema): SchemaShape {
         return column;
       });
     const block = (name: string) => model.blockAttributes.filter((a) => a.startsWith(`${name}(`)).map((a) => columnsFor(fieldList(a)));
+    const indexes = model.blockAttributes
+      .filter((a) => a.startsWith("@@index("))
+      .map((a) => {
+        const marker = indexMethodMarker(a);
+        return marker ? [...columnsFor(fieldList(a)), marker] : columnsFor(fieldList(a));
+      });
     const idFields = model.fields.filter((f) => attr(f, "@id")).map((f) => columnOf.get(f.name)!);
     const primaryKey = idFields.length ? idFields : (block("@@id")[0] ?? null);
     const singleUniques = model.fields.filter((f) => attr(f, "@unique")).map((f) => [columnOf.get(f.name)!]);
@@ -192,7 +215,7 @@ export function shapeFromSchema(schema: PrismaSchema): SchemaShape {
       columns,
       primaryKey,
       uniques: [...(primaryKey ? [primaryKey] : []), ...singleUniques, ...block("@@unique")],
-      indexes: block("@@index"),
+      indexes,
     };
   });
   return { tables, enums: schema.enums };

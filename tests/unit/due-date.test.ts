@@ -18,3 +18,22 @@ describe("due dates: one calendar month, month-end safe", () => {
     expect(addCalendarMonths(d("2026-11-30"), 3).toISOString().slice(0, 10)).toBe("2027-02-28");
   });
 });
+
+describe("extensions and urgency", () => {
+  it("extends to two or three months after receipt, never more", async () => {
+    const { extendedDueDate, monthsAllowed } = await import("@/lib/requests/due-date");
+    expect(extendedDueDate(d("2026-01-31"), 2).toISOString().slice(0, 10)).toBe("2026-03-31");
+    expect(extendedDueDate(d("2026-01-31"), 3).toISOString().slice(0, 10)).toBe("2026-04-30");
+    expect(() => extendedDueDate(d("2026-01-31"), 4)).toThrow(RangeError);
+    expect(monthsAllowed(d("2026-01-31"), dueDateFor(d("2026-01-31")))).toBe(1);
+  });
+
+  it("is overdue from the start of the day after the due day (UTC)", async () => {
+    const { urgencyOf } = await import("@/lib/requests/due-date");
+    const due = dueDateFor(d("2026-01-31"));
+    expect(urgencyOf(due, new Date("2026-02-28T23:59:59.999Z"))).toBe("soon");
+    expect(urgencyOf(due, new Date("2026-03-01T00:00:00.000Z"))).toBe("overdue");
+    expect(urgencyOf(due, new Date("2026-02-21T00:00:00.000Z"))).toBe("soon");
+    expect(urgencyOf(due, new Date("2026-02-20T23:59:59.999Z"))).toBe("normal");
+  });
+});

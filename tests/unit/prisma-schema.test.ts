@@ -37,6 +37,7 @@ model Order {
   @@id([customerId, number])
   @@unique([number, customerId], name: "byNumber")
   @@index([customerId(sort: Desc)])
+  @@index([customerId(ops: raw("gin_trgm_ops"))], type: Gin)
 }
 `;
 
@@ -64,12 +65,14 @@ describe("parsePrismaSchema + shapeFromSchema", () => {
     expect(order!.columns.map((c) => c.name)).toEqual(["customerId", "number", "total"]);
     expect(order!.primaryKey).toEqual(["customerId", "number"]);
     expect(order!.uniques).toEqual([["customerId", "number"], ["number", "customerId"]]);
-    expect(order!.indexes).toEqual([["customerId"]]);
+    expect(order!.indexes).toEqual([["customerId"], ["customerId", "using gin(gin_trgm_ops)"]]);
   });
 
   it("refuses what it does not understand instead of ignoring it", () => {
     expect(() => shapeFromSchema(parsePrismaSchema("model A {\n  id Unsupported @id\n}"))).toThrow(/not understood/);
     expect(() => shapeFromSchema(parsePrismaSchema("model A {\n  id Int @id\n  @@fulltext([id])\n}"))).toThrow(/not understood/);
+    expect(() => shapeFromSchema(parsePrismaSchema("model A {\n  id String @id\n  @@index([id(ops: TrgmOps)], type: Gin)\n}"))).toThrow(/not understood/);
+    expect(() => shapeFromSchema(parsePrismaSchema('model A {\n  id String @id\n  @@index([id(ops: raw("x"))])\n}'))).toThrow(/not understood/);
   });
 
   it("reads the project's own schema", () => {

@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { cancelErasureAction, requestErasureAction, requestErasureReauthAction } from "../actions";
+
+const errorKeys = ["reauthRequired", "erasureAlreadyRequested", "staffAccount", "mustConfirm", "rateLimited", "cannotCancel"] as const;
+type ErrorKey = (typeof errorKeys)[number] | "failed";
+const asErrorKey = (message: string): ErrorKey => ((errorKeys as readonly string[]).includes(message) ? (message as ErrorKey) : "failed");
+
+/** Confirmation with a recent sign-in; else a fresh emailed link that returns here. */
+export function ErasureForm({ needsReauth }: { needsReauth: boolean }) {
+  const t = useTranslations("erasure");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useState<"form" | "reauth" | "reauthSent">(needsReauth ? "reauth" : "form");
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<ErrorKey | null>(null);
+
+  if (state === "reauthSent") return <p role="status" className="notice">{t("reauthSent")}</p>;
+  if (state === "reauth") {
+    return (
+      <section aria-labelledby="reauth-title">
+        <h2 id="reauth-title">{t("reauthTitle")}</h2>
+        <p>{t("reauthBody")}</p>
+        {error && <p className="form-error" role="alert">{t(`errors.${error}`)}</p>}
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await requestErasureReauthAction();
+              if (result.ok) setState("reauthSent");
+              else setError(asErrorKey(result.message));
+            })
+          }
+        >
+          {t("reauthButton")}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!confirmed) return setError("mustConfirm");
+        startTransition(async () => {
+          const result = await requestErasureAction({ confirmed });
+          if (result.ok) return router.refresh();
+          if (result.message === "reauthRequired") return setState("reauth");
+          setError(asErrorKey(result.message));
+        });
+      }}
+    >
+      {error && <p className="form-error" role="alert">{t(`errors.${error}`)}</p>}
+      <div className="field checkbox-field">
+        <input id="erasure-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} aria-describedby={error === "mustConfirm" ? "erasure-confirm-error" : undefined} />
+        <label htmlFor="erasure-confirm">{t("confirmLabel")}</label>
+      </div>
+      {error === "mustConfirm" && <span id="erasure-confirm-error" className="visually-hidden">{t("errors.mustConfirm")}</span>}
+      <button type="submit" className="danger" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}
+
+/** Cancels the scheduled erasure in the cooling-off period. */
+export function CancelErasureButton({ requestId }: { requestId: string }) {
+  const t = useTranslations("erasure");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <p className="actions">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await cancelErasureAction(requestId);
+            if (result.ok) return router.push("/data/delete?cancelled=1");
+            setMessage(t(`errors.${asErrorKey(result.message)}`));
+          })
+        }
+      >
+        {t("cancel")}
+      </button>
+      {message && <span role="status">{message}</span>}
+    </p>
+  );
+}

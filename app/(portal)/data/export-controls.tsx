@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useState, useTransition } from "react";
+import { requestDataExportAction } from "./actions";
+
+/**
+ * "Prepare my file". Stays mounted while a file is being prepared (only the button is hidden then),
+ * so the confirmation it shows is not lost when the page re-renders with the new file.
+ */
+export function RequestExportButton({ building }: { building: boolean }) {
+  const t = useTranslations("dataExport");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  if (building && !message) return null;
+  return (
+    <p className="actions">
+      {!building && (
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await requestDataExportAction();
+              setMessage(result.ok ? t("requested") : t("errors.failed"));
+              router.refresh();
+            })
+          }
+        >
+          {t("request")}
+        </button>
+      )}
+      {message && <span role="status">{message}</span>}
+    </p>
+  );
+}
+
+/** While a file is being prepared, the page refreshes itself so the progress moves. */
+export function RefreshWhileBuilding({ active, intervalMs = 2000 }: { active: boolean; intervalMs?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => router.refresh(), intervalMs);
+    return () => clearInterval(timer);
+  }, [active, intervalMs, router]);
+  return null;
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { actorFor, requireStaff } from "@/lib/auth/guards";
+import { findAuditEntries } from "@/lib/audit/find-audit-entries";
+import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
+import { isAppError } from "@/lib/errors";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auditViewer"))("title") };
+}
+
+type Search = { personId?: string; actor?: string; action?: string; from?: string; to?: string; before?: string; verify?: string };
+const FILTERS = ["personId", "actor", "action", "from", "to"] as const;
+
+/** The audit trail: filter, page, verify the chain, export CSV. PRIVACY_OFFICER and up. */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireStaff("PRIVACY_OFFICER");
+  const actor = await actorFor(user, "STAFF");
+  const search = await searchParams;
+  const filter = Object.fromEntries(FILTERS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k]]] : [])));
+  const t = await getTranslations("auditViewer");
+  const format = await getFormatter();
+  let page: Awaited<ReturnType<typeof findAuditEntries>> | null = null;
+  let fieldErrors: Record<string, string> = {};
+  try {
+    page = await findAuditEntries({ actor, filter: { ...filter, before: search.before } });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    fieldErrors = error.options.fields ?? {};
+  }
+  const chain = search.verify === "1" ? await verifyAuditTrail({ actor }) : null;
+  const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...extra })}`;
+  const input = (name: (typeof FILTERS)[number], type = "text") => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{t(`filters.${name}`)}</label>
+      <input id={`filter-${name}`} name={name} type={type} defaultValue={filter[name] ?? ""} aria-invalid={fieldErrors[name] ? "true" : "false"} aria-describedby={fieldErrors[name] ? `filter-${name}-error` : undefined} />
+      {fieldErrors[name] && (
+        <p id={`filter-${name}-error`} className="field-error" role="alert">
+          {t(`errors.${fieldErrors[name]}` as "errors.dateInvalid")}
+        </p>
+      )}
+    </div>
+  );
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <form className="card filters" method="get" aria-label={t("filtersLabel")}>
+        {input("personId")}
+        {input("actor")}
+        {input("action")}
+        {input("from", "date")}
+        {input("to", "date")}
+        <button type="submit">{t("apply")}</button>
+      </form>
+      <p className="actions">
+        <a className="button" href={`/admin/audit/export${query({})}`} download data-testid="audit-export">
+          {t("export")}
+        </a>
+        <Link href={query({ verify: "1" })}>{t("verify")}</Link>
+      </p>
+      {chain && (
+        <p className={chain.intact ? "notice" : "warning"} role="status" data-testid="audit-chain">
+          {chain.intact ? t("intact", { entries: chain.entries }) : t("broken", { seq: chain.brokenAt, reason: t(`brokenReasons.${chain.reason}`) })}
+        </p>
+      )}
+      {page && page.entries.length === 0 && <p>{t("empty")}</p>}
+      {page && page.entries.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="audit-entries">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("person")}</th>
+                <th scope="col">{t("details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((e) => (
+                <tr key={e.seq} data-action={e.action}>
+                  <td>{e.seq}</td>
+                  <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td>
+                    {e.actorKind}
+                    {e.actorEmail ? ` ${e.actorEmail}` : e.actorId ? ` ${e.actorId}` : ""}
+                  </td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.personId ? <Link href={query({ personId: e.personId })}>{e.personId.slice(0, 8)}…</Link> : "—"}</td>
+                  <td>
+                    <code className="details">{e.details ? JSON.stringify(e.details) : ""}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page?.nextBefore && (
+        <nav className="pager" aria-label={t("title")}>
+          <Link href={query({ before: String(page.nextBefore) })}>{t("older")}</Link>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { actorFor, requireStaff } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { getMergePreview } from "@/lib/identity/get-merge-preview";
+import { CompareButton } from "../compare-button";
+import { MergeForm } from "./merge-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("duplicates"))("mergeTitle") };
+}
+
+/** Two records side by side and the merge form. PRIVACY_OFFICER and up, after "Compare" (audited). */
+export default async function MergePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
+  const user = await requireStaff("PRIVACY_OFFICER");
+  const { a, b } = await searchParams;
+  if (!a || !b || a === b) notFound();
+  const t = await getTranslations("duplicates");
+  let preview;
+  try {
+    preview = await getMergePreview({ actor: await actorFor(user, "STAFF"), ids: [a, b] });
+  } catch (error) {
+    if (isAppError(error) && error.options.userMessage === "reasonRequired") {
+      return (
+        <div className="card">
+          <h1>{t("mergeTitle")}</h1>
+          <p>{t("compareFirst")}</p>
+          <CompareButton a={a} b={b} label={t("compare")} />
+        </div>
+      );
+    }
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const [first, second] = preview;
+  const counts = (side: typeof first) => t("brings", { ...side.counts, account: side.hasAccount ? t("withAccount") : "" });
+  return (
+    <>
+      <h1>{t("mergeTitle")}</h1>
+      <p className="muted">{t("mergeIntro")}</p>
+      <ul className="card">
+        <li>
+          {t("first")}: <Link href={`/admin/persons/${first.id}`}>{first.id}</Link> — {counts(first)}
+        </li>
+        <li>
+          {t("second")}: <Link href={`/admin/persons/${second.id}`}>{second.id}</Link> — {counts(second)}
+        </li>
+      </ul>
+      <div className="card">
+        <MergeForm a={first} b={second} />
+      </div>
+    </>
+  );
+}

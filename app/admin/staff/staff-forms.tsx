@@ -1,0 +1,93 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { applyActionErrors } from "@/components/form/apply-action-result";
+import { TextField } from "@/components/form/text-field";
+import { inviteStaffSchema, staffRoles, type StaffRole } from "@/lib/staff/schemas";
+import { changeStaffRoleAction, inviteStaffAction } from "./actions";
+
+type InviteValues = { email: string; role: StaffRole };
+const inviteFormSchema = inviteStaffSchema.pick({ email: true, role: true });
+
+/** Invite by email with a role; the person gets an email telling them to sign in. */
+export function InviteForm() {
+  const t = useTranslations("staff");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [sent, setSent] = useState<string | null>(null);
+  const form = useForm<InviteValues>({ resolver: zodResolver(inviteFormSchema, undefined, { raw: true }), defaultValues: { email: "", role: "SUPPORT" } });
+  const { errors } = form.formState;
+  const message = (key?: string) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.failed") : t("errors.failed")) : undefined);
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setSent(null);
+      const result = await inviteStaffAction(values);
+      if (applyActionErrors(result, form.setError)) return;
+      if (result.ok) setSent(result.data.emailSent ? t("invited") : t("invitedNoEmail"));
+      form.reset({ email: "", role: values.role });
+      router.refresh();
+    }),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="invite-form">
+      {errors.root && (
+        <p className="form-error" role="alert">
+          {message(errors.root.message)}
+        </p>
+      )}
+      <TextField id="invite-email" type="email" label={t("email")} autoComplete="off" error={message(errors.email?.message)} registration={form.register("email")} />
+      <div className="field">
+        <label htmlFor="invite-role">{t("role")}</label>
+        <select id="invite-role" {...form.register("role")}>
+          {staffRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="actions">
+        <button type="submit" disabled={pending}>
+          {t("invite")}
+        </button>
+        {sent && <span role="status">{sent}</span>}
+      </p>
+    </form>
+  );
+}
+
+/** A staff member's role, changed on the spot. */
+export function RoleSelect({ userId, role, label }: { userId: string; role: StaffRole; label: string }) {
+  const t = useTranslations("staff");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <>
+      <select
+        aria-label={label}
+        defaultValue={role}
+        disabled={pending}
+        onChange={(e) => {
+          const next = e.target.value as StaffRole;
+          startTransition(async () => {
+            const result = await changeStaffRoleAction(userId, next);
+            setMessage(result.ok ? t("roleChanged") : t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed"));
+            router.refresh();
+          });
+        }}
+      >
+        {staffRoles.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </select>
+      {message && <span role="status"> {message}</span>}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { revokeApiKeyAction, rotateSecretAction, sendTestEventAction } from "../actions";
+import { ShownOnce } from "../shown-once";
+
+/** Rotates the signing secret and shows the new one once. */
+export function RotateSecretButton({ systemId }: { systemId: string }) {
+  const t = useTranslations("systems");
+  const [pending, startTransition] = useTransition();
+  const [secret, setSecret] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  return (
+    <>
+      <p className="actions">
+        <button type="button" className="secondary" disabled={pending} onClick={() => startTransition(async () => {
+          const result = await rotateSecretAction(systemId);
+          setFailed(!result.ok);
+          setSecret(result.ok ? result.data.secret : null);
+        })}>
+          {t("secret.rotate")}
+        </button>
+        <span className="muted">{t("secret.rotateHint")}</span>
+      </p>
+      {failed && <p className="form-error" role="alert">{t("errors.failed")}</p>}
+      {secret && <ShownOnce label={t("secret.title")} note={t("secret.shownOnce")} value={secret} />}
+    </>
+  );
+}
+
+export function SendTestEventButton({ systemId }: { systemId: string }) {
+  const t = useTranslations("systems");
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <p className="actions">
+      <button type="button" className="secondary" disabled={pending} onClick={() => startTransition(async () => {
+        const result = await sendTestEventAction(systemId);
+        setMessage(result.ok ? t("test.sent") : t(`errors.${result.message}` as "errors.failed"));
+      })}>
+        {t("test.send")}
+      </button>
+      {message && <span role="status">{message}</span>}
+      <Link href={`/admin/systems/${systemId}/deliveries`}>{t("deliveriesLink")}</Link>
+    </p>
+  );
+}
+
+export function RevokeKeyButton({ systemId, keyId, prefix }: { systemId: string; keyId: string; prefix: string }) {
+  const t = useTranslations("systems");
+  const [pending, startTransition] = useTransition();
+  return (
+    <button type="button" className="secondary" aria-label={t("keys.revokeLabel", { prefix })} disabled={pending} onClick={() => startTransition(async () => void (await revokeApiKeyAction(systemId, keyId)))}>
+      {t("keys.revoke")}
+    </button>
+  );
+}

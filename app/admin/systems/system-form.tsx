@@ -1,0 +1,116 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { applyActionErrors } from "@/components/form/apply-action-result";
+import { TextField } from "@/components/form/text-field";
+import { eventTypes } from "@/lib/propagation/event-types";
+import { systemKinds } from "@/lib/propagation/schemas";
+import { createSystemAction, updateSystemAction } from "./actions";
+import { ShownOnce } from "./shown-once";
+
+export interface SystemFormValues {
+  key: string;
+  name: string;
+  kind: (typeof systemKinds)[number];
+  webhookUrl: string;
+  eventTypes: string[];
+  requiresErasureAck: boolean;
+  active: boolean;
+}
+
+/** Connects a system (then shows its secret once) or edits one; the server validates and answers field errors. */
+export function SystemForm({ systemId, defaults }: { systemId?: string; defaults: SystemFormValues }) {
+  const t = useTranslations("systems");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm<SystemFormValues>({ defaultValues: defaults });
+  const { errors } = form.formState;
+  const message = (key?: string) => (key ? t(`errors.${key}` as "errors.invalid") : undefined);
+
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setSaved(false);
+      const input = { ...values, eventTypes: values.eventTypes || [] };
+      if (systemId) {
+        const result = await updateSystemAction(systemId, input);
+        if (applyActionErrors(result, form.setError)) return;
+        setSaved(true);
+        router.refresh();
+        return;
+      }
+      const { key, name, kind, webhookUrl, eventTypes: types, requiresErasureAck } = input;
+      const result = await createSystemAction({ key, name, kind, webhookUrl, eventTypes: types, requiresErasureAck });
+      if (applyActionErrors(result, form.setError)) return;
+      if (result.ok) setCreated({ id: result.data.id, secret: result.data.secret });
+    }),
+  );
+
+  if (created) {
+    return (
+      <ShownOnce label={t("secret.title")} note={t("secret.shownOnce")} value={created.secret}>
+        <Link href={`/admin/systems/${created.id}`}>{t("secret.open")}</Link>
+      </ShownOnce>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {errors.root?.message && (
+        <p className="form-error" role="alert">
+          {message(errors.root.message)}
+        </p>
+      )}
+      {!systemId && <TextField id="key" label={t("form.key")} hint={t("form.keyHint")} error={message(errors.key?.message)} registration={form.register("key")} />}
+      <TextField id="name" label={t("form.name")} error={message(errors.name?.message)} registration={form.register("name")} />
+      <div className="field">
+        <label htmlFor="kind">{t("form.kind")}</label>
+        <select id="kind" {...form.register("kind")}>
+          {systemKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField id="webhookUrl" type="url" label={t("form.webhookUrl")} hint={t("form.webhookUrlHint")} error={message(errors.webhookUrl?.message)} registration={form.register("webhookUrl")} />
+      <fieldset className="field">
+        <legend>{t("form.eventTypes")}</legend>
+        {eventTypes.map((type) => (
+          <div key={type} className="checkbox-field">
+            <input id={`event-${type}`} type="checkbox" value={type} {...form.register("eventTypes")} />
+            <label htmlFor={`event-${type}`}>
+              <code>{type}</code>
+            </label>
+          </div>
+        ))}
+        {errors.eventTypes?.message && (
+          <p className="field-error" role="alert">
+            {message(errors.eventTypes.message)}
+          </p>
+        )}
+      </fieldset>
+      <div className="checkbox-field field">
+        <input id="requiresErasureAck" type="checkbox" {...form.register("requiresErasureAck")} />
+        <label htmlFor="requiresErasureAck">{t("form.requiresErasureAck")}</label>
+      </div>
+      {systemId && (
+        <div className="checkbox-field field">
+          <input id="active" type="checkbox" {...form.register("active")} />
+          <label htmlFor="active">{t("form.active")}</label>
+        </div>
+      )}
+      <p className="actions">
+        <button type="submit" disabled={pending}>
+          {systemId ? t("form.save") : t("form.create")}
+        </button>
+        <Link href="/admin/systems">{t("form.cancel")}</Link>
+        {saved && <span role="status">{t("form.saved")}</span>}
+      </p>
+    </form>
+  );
+}

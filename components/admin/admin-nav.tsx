@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/db/generated/enums";
+
+const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "import" | "audit" | "purposes" | "staff"; minimum: Role }[] = [
+  { href: "/admin", key: "dashboard", minimum: "SUPPORT" },
+  { href: "/admin/persons", key: "persons", minimum: "SUPPORT" },
+  { href: "/admin/duplicates", key: "duplicates", minimum: "PRIVACY_OFFICER" },
+  { href: "/admin/audit", key: "audit", minimum: "PRIVACY_OFFICER" },
+  { href: "/admin/import", key: "import", minimum: "ADMIN" },
+  { href: "/admin/purposes", key: "purposes", minimum: "ADMIN" },
+  { href: "/admin/staff", key: "staff", minimum: "ADMIN" },
+];
+
+/** The back-office sections the staff member's role opens. */
+export async function AdminNav({ role }: { role: Role }) {
+  const t = await getTranslations("adminNav");
+  return (
+    <nav className="admin-nav" aria-label={t("label")}>
+      <ul>
+        {links
+          .filter((link) => hasRole(role, link.minimum))
+          .map((link) => (
+            <li key={link.href}>
+              <Link href={link.href}>{t(link.key)}</Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,62 @@
+// Every integration API route: method, path, scopes and schemas. Route handlers spread their
+// entry into withApiKey and the OpenAPI document is built from the same entries.
+import { z } from "zod";
+import type { ApiScope } from "../api-keys/scopes";
+import * as s from "./schemas";
+
+export interface ApiRouteSpec {
+  method: "GET" | "POST" | "PATCH";
+  /** OpenAPI form: /api/v1/persons/{id}. */
+  path: string;
+  summary: string;
+  scopes: ApiScope[];
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success status → response schema. */
+  responses: Record<number, z.ZodType>;
+}
+
+const route = <T extends ApiRouteSpec>(spec: T) => spec;
+
+export const apiRoutes = {
+  listPersons: route({
+    method: "GET", path: "/api/v1/persons", summary: "Look persons up by email or external id, or list those changed since a time",
+    scopes: ["persons:read"], query: s.personsQuerySchema, responses: { 200: s.personPageSchema },
+  }),
+  getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema } }),
+  correctPerson: route({
+    method: "PATCH", path: "/api/v1/persons/{id}", summary: "Correct a person's data (409 if the person changed a field since observedAt)",
+    scopes: ["persons:write"], body: s.correctPersonBodySchema, responses: { 200: s.correctionResultSchema },
+  }),
+  linkExternalId: route({
+    method: "POST", path: "/api/v1/persons/{id}/external-ids", summary: "Link the calling system's own id to a person",
+    scopes: ["persons:write"], body: s.linkExternalIdBodySchema, responses: { 200: s.externalIdResultSchema, 201: s.externalIdResultSchema },
+  }),
+  recordInteraction: route({
+    method: "POST", path: "/api/v1/persons/{id}/interactions", summary: "Report a purchase, service event or support contact (idempotent per external id)",
+    scopes: ["interactions:write"], body: s.interactionBodySchema, responses: { 200: s.interactionResultSchema, 201: s.interactionResultSchema },
+  }),
+  listPersonConsents: route({ method: "GET", path: "/api/v1/persons/{id}/consents", summary: "Read a person's consents", scopes: ["consents:read"], responses: { 200: s.personConsentsSchema } }),
+  recordConsent: route({
+    method: "POST", path: "/api/v1/consents", summary: "Record a consent collected elsewhere, with its evidence",
+    scopes: ["consents:write"], body: s.recordConsentBodySchema, responses: { 200: s.recordConsentResultSchema, 201: s.recordConsentResultSchema },
+  }),
+  checkConsents: route({
+    method: "POST", path: "/api/v1/consents/check", summary: "Check up to 1,000 persons against purposes in one call",
+    scopes: ["consents:read"], body: s.consentCheckBodySchema, responses: { 200: s.consentCheckResultSchema },
+  }),
+  acknowledge: route({
+    method: "POST", path: "/api/v1/acknowledgements", summary: "Acknowledge that an event or request was carried out (done/failed)",
+    scopes: ["events:ack"], body: s.acknowledgementBodySchema, responses: { 201: s.acknowledgementResultSchema },
+  }),
+  mintUnsubscribeToken: route({
+    method: "POST", path: "/api/v1/unsubscribe-tokens", summary: "Mint a one-click unsubscribe link for a marketing message",
+    scopes: ["unsubscribe:mint"], body: s.unsubscribeTokenBodySchema, responses: { 201: s.unsubscribeTokenResultSchema },
+  }),
+  listEvents: route({
+    method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
+    scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema },
+  }),
+};
+
+export type ApiRouteName = keyof typeof apiRoutes;

@@ -1,0 +1,93 @@
+// The OpenAPI 3.1 document, generated from the route registry and its zod schemas (zod 4's
+// z.toJSONSchema emits JSON Schema 2020-12, which is OpenAPI 3.1's schema dialect).
+import { z } from "zod";
+import { apiScopeDescriptions } from "../api-keys/scopes";
+import { apiRoutes, type ApiRouteSpec } from "./api-routes";
+import { problemSchema } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+/** A schema object without its own `$schema`: the document's dialect (JSON Schema 2020-12) applies. */
+const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  delete json.$schema;
+  return json;
+};
+
+const problemRef = { $ref: "#/components/responses/Problem" };
+const problemStatuses: Record<string, string> = {
+  "400": "Malformed body or query (problem+json with `errors`); nothing was written",
+  "401": "Missing, unknown or revoked API key",
+  "403": "The key lacks a scope",
+  "404": "Not found",
+  "409": "Conflict",
+  "422": "Refused (e.g. an Idempotency-Key reused with another body)",
+  "429": "Rate limited; see Retry-After",
+};
+
+function parameters(spec: ApiRouteSpec) {
+  const path = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: "path", required: true, schema: { type: "string" } }));
+  const query: unknown[] = [];
+  if (spec.query) {
+    const schema = toSchema(spec.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const { description, ...rest } = property;
+      query.push({ name, in: "query", required: schema.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+    }
+  }
+  const idempotency = spec.method === "GET" ? [] : [{ $ref: "#/components/parameters/IdempotencyKey" }];
+  return [...path, ...query, ...idempotency];
+}
+
+function operation(operationId: string, spec: ApiRouteSpec) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(spec.responses)) {
+    responses[status] = { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(schema, "output") } } };
+  }
+  for (const [status, description] of Object.entries(problemStatuses)) {
+    if (spec.method === "GET" && (status === "409" || status === "422")) continue;
+    responses[status] = { ...problemRef, description };
+  }
+  return {
+    operationId,
+    summary: spec.summary,
+    description: `Scopes: ${spec.scopes.map((s) => `\`${s}\``).join(", ")}.`,
+    tags: [spec.path.split("/")[3]!],
+    security: [{ apiKey: spec.scopes }],
+    "x-scopes": spec.scopes,
+    parameters: parameters(spec),
+    ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } } : {}),
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, spec] of Object.entries(apiRoutes) as [string, ApiRouteSpec][]) {
+    paths[spec.path] ??= {};
+    paths[spec.path]![spec.method.toLowerCase()] = operation(operationId, spec);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Omadata integration API",
+      version: "1.0.0",
+      description: "For connected systems: look persons up, correct them, report interactions, check and record consents, acknowledge erasures. Errors are RFC 9457 problem+json.",
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", bearerFormat: "omk_<prefix>_<secret>", description: `Scopes: ${Object.entries(apiScopeDescriptions).map(([s, d]) => `${s} — ${d}`).join(" ")}` },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 },
+          description: "The first answer is replayed for 24 hours to any retry with the same key (header Idempotent-Replayed: true).",
+        },
+      },
+      schemas: { Problem: toSchema(problemSchema, "output") },
+      responses: { Problem: { description: "A problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
+    },
+  };
+}

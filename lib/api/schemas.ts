@@ -1,0 +1,175 @@
+// The integration API's request and response schemas: the handlers validate with them and the
+// OpenAPI document is generated from them, so the two cannot disagree.
+import { z } from "zod";
+import { purposeKeySchema } from "../consents/schemas";
+import { locales } from "../i18n/locales";
+import { partialProfileCorrectionSchema } from "../persons/schemas";
+import { deliveryStatuses } from "../propagation/schemas";
+
+const id = z.string().min(1).max(64);
+const dateTime = z.iso.datetime({ offset: true });
+const externalId = z.string().trim().min(1).max(200);
+/** Addresses are compared trimmed and lower-cased, as they are stored. */
+const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const pageQuery = {
+  cursor: z.string().min(1).max(64).optional().describe("The nextCursor of the previous page."),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const personsQuerySchema = z
+  .object({
+    email: email.optional(),
+    externalId: externalId.optional(),
+    system: z.string().min(1).max(40).optional().describe("Whose external id; defaults to the calling system."),
+    updatedSince: dateTime.optional(),
+    ...pageQuery,
+  })
+  .strict();
+
+export const personSchema = z.object({
+  id,
+  email: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  externalIds: z.record(z.string(), z.string()).describe("System key → that system's id."),
+  sequence: z.number().int().describe("Grows with every change; the sequence of the latest webhook about the person."),
+  updatedAt: dateTime,
+  details: z
+    .object({
+      phone: z.string().nullable(),
+      streetAddress: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      city: z.string().nullable(),
+      country: z.string().nullable(),
+      birthDate: z.string().nullable(),
+    })
+    .optional()
+    .describe("Only with the persons:read:details scope."),
+});
+
+export const personPageSchema = z.object({ items: z.array(personSchema), nextCursor: z.string().nullable() });
+
+export const correctPersonBodySchema = z
+  .object({
+    observedAt: dateTime.describe("When the system saw the values it sends. A field the person changed themselves after this is refused with 409."),
+    changes: partialProfileCorrectionSchema.strict(),
+  })
+  .strict();
+
+export const correctionResultSchema = z.object({ changedFields: z.array(z.string()) });
+
+export const linkExternalIdBodySchema = z.object({ externalId }).strict();
+export const externalIdResultSchema = z.object({ system: z.string(), externalId: z.string(), linked: z.boolean() });
+
+export const interactionBodySchema = z
+  .object({
+    externalId: externalId.describe("The system's own id of the interaction: posting it again changes nothing."),
+    kind: z.enum(["PURCHASE", "SERVICE", "SUPPORT"]),
+    occurredAt: dateTime,
+    summary: z.string().trim().min(1).max(500),
+    amountMinor: z.number().int().min(-1_000_000_000).max(1_000_000_000).optional().describe("In minor units (cents)."),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  })
+  .strict()
+  .refine((v) => (v.amountMinor === undefined) === (v.currency === undefined), { path: ["currency"], message: "amountAndCurrencyTogether" });
+
+export const interactionResultSchema = z.object({ id, externalId: z.string(), created: z.boolean() });
+
+export const personConsentSchema = z.object({
+  purposeKey: z.string(),
+  status: z.enum(["GRANTED", "WITHDRAWN", "PENDING_CONFIRMATION", "NOT_SET"]),
+  permitted: z.boolean(),
+  needsRenewal: z.boolean(),
+  version: z.number().int().describe("The purpose's current text version."),
+  stateVersion: z.number().int().nullable(),
+  updatedAt: dateTime.nullable(),
+});
+export const personConsentsSchema = z.object({ items: z.array(personConsentSchema) });
+
+export const personRefSchema = z.union([
+  z.object({ id }).strict(),
+  z.object({ email }).strict(),
+  z.object({ externalId }).strict().describe("The calling system's own id."),
+]);
+
+export const consentCheckBodySchema = z
+  .object({ purposes: z.array(purposeKeySchema).min(1).max(50), persons: z.array(personRefSchema).min(1).max(1000) })
+  .strict();
+
+export const consentCheckResultSchema = z.object({
+  results: z.array(z.object({ ref: personRefSchema, personId: z.string().nullable(), permitted: z.record(z.string(), z.boolean()) })),
+  unknownPurposes: z.array(z.string()),
+});
+
+export const consentEvidenceSchema = z
+  .object({
+    collectedAt: dateTime,
+    method: z.enum(["web_form", "paper", "phone", "email", "in_store", "other"]),
+    reference: z.string().trim().min(1).max(200).optional().describe("The system's own record of it, e.g. a form submission id."),
+    locale: z.enum(locales).optional(),
+    userAgent: z.string().max(512).optional(),
+    version: z.number().int().positive().optional().describe("The purpose text version the person saw."),
+  })
+  .strict();
+
+export const recordConsentBodySchema = z
+  .object({
+    person: z.union([z.object({ id }).strict(), z.object({ email }).strict()]).describe("By email, an unknown address becomes a new person."),
+    purposeKey: purposeKeySchema,
+    status: z.enum(["GRANTED", "WITHDRAWN"]),
+    evidence: consentEvidenceSchema,
+  })
+  .strict();
+
+export const recordConsentResultSchema = z.object({
+  personId: id,
+  purposeKey: z.string(),
+  status: z.string(),
+  changed: z.boolean(),
+  consentEventId: z.string().nullable(),
+});
+
+export const acknowledgementBodySchema = z
+  .object({
+    eventId: z.string().min(1).max(64).optional().describe("The webhook body's id."),
+    requestId: z.string().min(1).max(64).optional().describe("A data-subject request's id (data.requestId of its events)."),
+    status: z.enum(["done", "failed"]),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .refine((v) => (v.eventId === undefined) !== (v.requestId === undefined), { message: "eventIdOrRequestId" });
+
+export const acknowledgementResultSchema = z.object({ id, status: z.enum(["DONE", "FAILED"]), eventId: z.string().nullable(), requestId: z.string().nullable() });
+
+export const unsubscribeTokenBodySchema = z
+  .object({ personId: id, purposeKey: purposeKeySchema, expiresInDays: z.number().int().min(1).max(365).default(90) })
+  .strict();
+export const unsubscribeTokenResultSchema = z.object({ token: z.string(), url: z.string(), oneClickUrl: z.string(), expiresAt: dateTime });
+
+export const eventsQuerySchema = z.object({ status: z.enum(deliveryStatuses).optional(), type: z.string().max(64).optional(), ...pageQuery }).strict();
+export const systemEventSchema = z.object({
+  webhookId: z.string(),
+  eventId: z.string(),
+  type: z.string(),
+  personId: z.string().nullable(),
+  status: z.enum(deliveryStatuses),
+  attempts: z.number().int(),
+  createdAt: dateTime,
+  deliveredAt: dateTime.nullable(),
+});
+export const eventPageSchema = z.object({ items: z.array(systemEventSchema), nextCursor: z.string().nullable() });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Field problems of a 400/409/422: JSON path and a message key."),
+  missingScopes: z.array(z.string()).optional().describe("403: the scopes the key lacks."),
+  conflicts: z
+    .array(z.object({ field: z.string(), currentValue: z.string().nullable(), changedAt: z.string().nullable() }))
+    .optional()
+    .describe("409 on a correction: the fields the person changed after observedAt, with their current values."),
+});

@@ -1,0 +1,115 @@
+// The integration API's one entry point: API key, per-key rate limit, scopes, Idempotency-Key,
+// body and query validation (400 problem+json, nothing written), then the thin handler.
+import type { z } from "zod";
+import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-api-key";
+import type { ApiScope } from "../api-keys/scopes";
+import type { ApiRouteSpec } from "./api-routes";
+import { getConfig } from "../config";
+import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "./idempotency";
+import { problemFromError, problemResponse, zodProblems } from "./problem";
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRequest<P, B, Q> {
+  principal: ApiPrincipal;
+  params: P;
+  body: B;
+  /** The body as sent, before the schema's transforms, for domain functions that parse it themselves. */
+  rawBody: unknown;
+  query: Q;
+  request: Request;
+}
+
+export interface ApiRouteOptions<P, B, Q> extends Partial<Pick<ApiRouteSpec, "method" | "path" | "summary" | "responses">> {
+  /** Every one is required. */
+  scopes: ApiScope[];
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  handler: (request: ApiRequest<P, B, Q>) => Promise<ApiResult>;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+interface Answer {
+  status: number;
+  /** JSON text, as sent and as kept for Idempotency-Key replays. */
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** Problems are problem+json, everything else JSON; a replay says that it is one. */
+const respond = (answer: Answer, extra: Record<string, string> = {}) =>
+  new Response(answer.status === 204 ? null : answer.body, {
+    status: answer.status,
+    headers: {
+      "content-type": answer.status >= 400 ? "application/problem+json" : "application/json",
+      "cache-control": "no-store",
+      ...answer.headers,
+      ...extra,
+    },
+  });
+
+export function withApiKey<P = Record<string, string>, B = undefined, Q = undefined>(options: ApiRouteOptions<P, B, Q>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const principal = await authenticateApiKey(request.headers.get("authorization"));
+      if (!principal) return problemResponse(401, "unauthenticated", { detail: "Send a valid, unrevoked key as `Authorization: Bearer omk_…`." }, { "www-authenticate": "Bearer" });
+      const limit = await consumeRateLimit({ key: `api:key:${principal.keyId}`, limit: getConfig().API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+      if (!limit.allowed) return problemResponse(429, "rate_limited", { detail: "The key's per-minute limit is used up." }, { "retry-after": String(limit.retryAfterSeconds) });
+      const missing = options.scopes.filter((scope) => !principal.scopes.includes(scope));
+      if (missing.length) return problemResponse(403, "forbidden", { detail: `The key lacks: ${missing.join(", ")}.`, missingScopes: missing });
+
+      const url = new URL(request.url);
+      const text = options.body ? await request.text() : "";
+      const idempotencyKey = request.headers.get("idempotency-key");
+      let recordId: string | null = null;
+      if (idempotencyKey !== null && (request.method === "POST" || request.method === "PATCH")) {
+        if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return problemResponse(400, "bad_request", { detail: "Idempotency-Key must be 1-255 visible ASCII characters." });
+        const start = await startIdempotentRequest(principal.systemId, idempotencyKey, requestFingerprint(request.method, url.pathname + url.search, text));
+        if (start.kind === "replay") return respond({ status: start.status, body: start.body }, { "idempotent-replayed": "true" });
+        if (start.kind === "in_progress") return problemResponse(409, "conflict", { detail: "A request with this Idempotency-Key is still being processed." });
+        if (start.kind === "mismatch") return problemResponse(422, "validation", { detail: "This Idempotency-Key was used with a different request." });
+        recordId = start.recordId;
+      }
+      const answer = await run(options, principal, request, url, text, context);
+      if (recordId) await finishIdempotentRequest(recordId, answer.status, answer.body);
+      return respond(answer);
+    } catch (error) {
+      return problemFromError(error);
+    }
+  };
+}
+
+/** Validates and runs the handler; every answer, problems included, comes back as status + JSON text. */
+async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPrincipal, request: Request, url: URL, text: string, context: RouteContext<P>): Promise<Answer> {
+  const fromResponse = async (response: Response): Promise<Answer> => ({ status: response.status, body: await response.text() });
+  let body: unknown;
+  let rawBody: unknown;
+  if (options.body) {
+    try {
+      body = rawBody = JSON.parse(text);
+    } catch {
+      return fromResponse(problemResponse(400, "bad_request", { detail: "The body is not JSON." }));
+    }
+    const parsed = options.body.safeParse(body);
+    if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The body does not match its schema.", errors: zodProblems(parsed.error) }));
+    body = parsed.data;
+  }
+  let query: unknown;
+  if (options.query) {
+    const parsed = options.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The query does not match its schema.", errors: zodProblems(parsed.error) }));
+    query = parsed.data;
+  }
+  try {
+    const result = await options.handler({ principal, params: await context.params, body: body as B, rawBody, query: query as Q, request });
+    return { status: result.status, body: JSON.stringify(result.body ?? null), headers: result.headers };
+  } catch (error) {
+    return fromResponse(problemFromError(error));
+  }
+}

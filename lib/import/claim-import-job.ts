@@ -1,0 +1,24 @@
+import type { PrismaClient } from "../db/generated/client";
+
+export const IMPORT_LEASE_MS = 2 * 60 * 1000;
+
+/**
+ * Takes the oldest queued import, or carries on with the one this worker holds, or takes over
+ * one whose worker's lease ran out. Several workers never run the same job (SKIP LOCKED).
+ */
+export async function claimImportJob(prisma: PrismaClient, workerId: string, now: Date): Promise<string | null> {
+  // ISO text cast to timestamp: UTC like the columns, whatever the session's time zone.
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + IMPORT_LEASE_MS).toISOString();
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "ImportJob" SET "status" = 'RUNNING', "leasedBy" = ${workerId}, "leaseUntil" = ${until}::timestamp,
+           "startedAt" = coalesce("startedAt", ${at}::timestamp), "updatedAt" = ${at}::timestamp
+    WHERE "id" = (
+      SELECT "id" FROM "ImportJob"
+      WHERE "status" = 'QUEUED' OR ("status" = 'RUNNING' AND ("leasedBy" = ${workerId} OR "leaseUntil" < ${at}::timestamp))
+      ORDER BY ("leasedBy" = ${workerId}) DESC NULLS LAST, "createdAt"
+      LIMIT 1 FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,39 @@
+// CSV import of persons and consents (a CRM export). Messages are keys in the "importer"
+// namespace: "importer.errors.*" for the forms, "importer.reasons.*" for refused rows.
+import { z } from "zod";
+import { purposeKeySchema } from "../consents/schemas";
+
+/** Biggest file taken, and the size of the pieces it is kept in. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const IMPORT_CHUNK_BYTES = 1024 * 1024;
+
+/** What a CSV column can be mapped to. At least one of email, phone or externalId identifies a row. */
+export const importFields = ["email", "phone", "externalId", "givenName", "familyName", "streetAddress", "postalCode", "city", "country", "preferredLanguage", "birthDate"] as const;
+export type ImportField = (typeof importFields)[number];
+export const identifyingFields = ["email", "phone", "externalId"] as const satisfies readonly ImportField[];
+
+const column = z.string().trim().min(1).max(200);
+
+export const importMappingSchema = z
+  .object({
+    fields: z.partialRecord(z.enum(importFields), column).default({}),
+    /** Purpose key → the column saying yes/no to it. */
+    consents: z.record(purposeKeySchema, column).default({}),
+  })
+  .refine((m) => identifyingFields.some((f) => m.fields[f]), { path: ["fields"], error: "identifierRequired" });
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+export const startImportSchema = z.object({
+  fileId: z.string().min(1).max(64),
+  dryRun: z.boolean(),
+  /** The connected system the export comes from, e.g. "crm": provenance, external ids, consent evidence. */
+  system: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{1,40}$/, { error: "systemInvalid" }),
+  mapping: importMappingSchema,
+});
+export type StartImportInput = z.input<typeof startImportSchema>;
+
+export const uploadNameSchema = z.string().trim().min(1).max(200).regex(/\.(csv|txt)$/i, { error: "notCsv" });
+
+/** Consent answers a CRM export may hold, in Finnish, Swedish and English; blank says nothing. */
+export const CONSENT_YES = ["yes", "y", "true", "1", "x", "kyllä", "k", "ja", "granted", "opt-in", "optin"];
+export const CONSENT_NO = ["no", "n", "false", "0", "ei", "e", "nej", "withdrawn", "opt-out", "optout"];

@@ -1,0 +1,16 @@
+import { db } from "../db/client";
+
+/** How long one stated reason covers a staff member's look at a record. */
+export const PERSON_VIEW_WINDOW_MS = 30 * 60 * 1000;
+
+/** The staff user's latest `person.viewed` entry for the person within the window, or null. */
+export async function getRecentPersonView({ userId, personId, now = new Date() }: { userId: string; personId: string; now?: Date }) {
+  const entry = await (await db()).auditEntry.findFirst({
+    where: { personId, action: "person.viewed", actorKind: "STAFF", actorId: userId, at: { gte: new Date(now.getTime() - PERSON_VIEW_WINDOW_MS) } },
+    orderBy: { seq: "desc" },
+    select: { seq: true, at: true, details: true },
+  });
+  if (!entry) return null;
+  const details = (entry.details ?? {}) as { reason?: string; reasonCode?: string };
+  return { seq: entry.seq, at: entry.at, reason: details.reason ?? "", reasonCode: details.reasonCode ?? "other" };
+}

@@ -1,0 +1,33 @@
+import type { Actor } from "../audit/actor";
+import { runChange } from "../db/run-change";
+import { AppError } from "../errors";
+import { assertWebhookUrlAllowed } from "./assert-webhook-url-allowed";
+import { generateWebhookSecret } from "./generate-webhook-secret";
+import { createConnectedSystemSchema, parseSystemInput } from "./schemas";
+
+/**
+ * Connects a system and generates its signing secret. The secret is returned once, for the
+ * admin to copy into the receiver; only its sealed form is stored.
+ */
+export async function createConnectedSystem({ actor, input }: { actor: Actor; input: unknown }) {
+  const data = parseSystemInput(createConnectedSystemSchema, input);
+  await assertWebhookUrlAllowed(data.webhookUrl);
+  const { id: secretId, secret, encryptedSecret } = generateWebhookSecret();
+  return runChange(actor, async (tx, now) => {
+    if (await tx.connectedSystem.findUnique({ where: { key: data.key }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "system key taken", { fields: { key: "keyTaken" }, userMessage: "invalid" });
+    }
+    const system = await tx.connectedSystem.create({
+      data: { ...data, secrets: { create: { id: secretId, encryptedSecret, createdAt: now } } },
+      select: { id: true, key: true },
+    });
+    return {
+      result: { id: system.id, key: system.key, secret },
+      audit: {
+        action: "system.created",
+        target: `ConnectedSystem:${system.id}`,
+        details: { key: data.key, kind: data.kind, eventTypes: data.eventTypes, webhook: data.webhookUrl !== null },
+      },
+    };
+  });
+}

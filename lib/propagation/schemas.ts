@@ -1,0 +1,61 @@
+// Zod schemas for connected systems: shared by the back-office forms, their actions and the
+// API docs. Messages are keys in the "systems.errors" namespace.
+import { z } from "zod";
+import { AppError } from "../errors";
+import { eventTypes } from "./event-types";
+
+export const systemKinds = ["CRM", "MARKETING_AUTOMATION", "WEB_SHOP", "OTHER"] as const;
+export const deliveryStatuses = ["PENDING", "IN_FLIGHT", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+
+/** The key other records use for the system (ExternalIdentity.system, provenance): never changes. */
+export const systemKeySchema = z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, { error: "keyInvalid" });
+
+const isHttpUrl = (value: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const systemFields = z.object({
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "tooLong" }),
+  kind: z.enum(systemKinds, { error: "kindInvalid" }),
+  /** Blank: the system only calls the API. */
+  webhookUrl: z
+    .string()
+    .trim()
+    .max(2000, { error: "tooLong" })
+    .refine((v) => v === "" || isHttpUrl(v), { error: "urlInvalid" })
+    .transform((v) => (v === "" ? null : v)),
+  eventTypes: z.array(z.enum(eventTypes, { error: "eventTypeInvalid" })).transform((v) => [...new Set(v)]),
+  requiresErasureAck: z.boolean(),
+});
+
+const needsUrl = (value: { webhookUrl: string | null; eventTypes: string[] }, ctx: z.RefinementCtx) => {
+  if (value.eventTypes.length > 0 && !value.webhookUrl) ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "urlRequired" });
+};
+
+export const createConnectedSystemSchema = systemFields.extend({ key: systemKeySchema }).superRefine(needsUrl);
+export type CreateConnectedSystemInput = z.input<typeof createConnectedSystemSchema>;
+
+export const updateConnectedSystemSchema = systemFields.extend({ active: z.boolean() }).superRefine(needsUrl);
+export type UpdateConnectedSystemInput = z.input<typeof updateConnectedSystemSchema>;
+
+export const deliveryFilterSchema = z.object({
+  systemId: z.string().min(1).max(64).optional(),
+  personId: z.string().min(1).max(64).optional(),
+  status: z.enum(deliveryStatuses).optional(),
+  eventType: z.string().min(1).max(64).optional(),
+  cursor: z.string().min(1).max(64).optional(),
+  take: z.number().int().min(1).max(200).default(50),
+});
+export type DeliveryFilter = z.input<typeof deliveryFilterSchema>;
+
+/** Parses input or throws AppError VALIDATION (field → message key) before anything is written. */
+export function parseSystemInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "root"), issue.message]));
+  throw new AppError("VALIDATION", "invalid connected system input", { fields, userMessage: "invalid" });
+}

@@ -1,0 +1,22 @@
+import type { Actor } from "../audit/actor";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { appendRequestStep } from "./append-request-step";
+import { assertOfficer } from "./assert-officer";
+import { lockDataRequest } from "./lock-data-request";
+import { noteSchema, parseRequestInput } from "./schemas";
+
+/** An internal note on a request: seen by officers only, never sent to the person. */
+export async function addRequestNote({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
+  assertOfficer(actor);
+  const { requestId, note } = parseRequestInput(noteSchema, input);
+  return runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId);
+      const step = await appendRequestStep(tx, { requestId, kind: "note", actor, now, note, internal: true });
+      // The trail records that a note was written, not what it says.
+      return { result: { stepId: step.id }, audit: { action: "request.noted", personId: request.personId, target: `DataRequest:${requestId}`, details: { stepId: step.id } } };
+    },
+    options,
+  );
+}

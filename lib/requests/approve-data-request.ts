@@ -1,0 +1,55 @@
+import type { Actor } from "../audit/actor";
+import type { AuditInput } from "../audit/append-audit-entry";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import type { OutboxInput } from "../propagation/record-outbox-event";
+import { appendRequestStep } from "./append-request-step";
+import { assertOfficer } from "./assert-officer";
+import { decisionSchema, parseRequestInput } from "./schemas";
+import { erasePerson } from "./erase-person";
+import { lockDataRequest } from "./lock-data-request";
+import { restrictPerson } from "./restrict-person";
+import { sendRequestEmail } from "./send-request-email";
+
+/**
+ * An officer approves a received request and work starts (IN_PROGRESS): an access or
+ * portability request gets its export built, a restriction takes effect. An erasure is approved
+ * before its cooling-off period ends and runs at once (AWAITING_SYSTEMS). Unconfirmed requests
+ * (VERIFYING) cannot be approved.
+ */
+export async function approveDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
+  assertOfficer(actor);
+  const { requestId, note } = parseRequestInput(decisionSchema, input);
+  const outcome = await runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId);
+      if (request.status === "VERIFYING") throw new AppError("CONFLICT", "not confirmed by the person", { userMessage: "notConfirmed" });
+      if (request.status !== "RECEIVED") throw new AppError("CONFLICT", "not awaiting approval", { userMessage: "notApprovable" });
+      const personId = request.personId;
+      const audit: AuditInput[] = [{ action: "request.approved", personId, target: `DataRequest:${requestId}`, details: { type: request.type } }];
+      if (request.type === "ERASURE") {
+        const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+        await appendRequestStep(tx, { requestId, kind: "approved", actor, now, note, internal: true });
+        const erased = await erasePerson(tx, { actor, request, now });
+        return { result: { status: "AWAITING_SYSTEMS" as const, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null }, audit: [...audit, ...erased.audit] };
+      }
+      let events: OutboxInput[] = [];
+      if (request.type === "ACCESS" || request.type === "PORTABILITY") {
+        await tx.dataExport.upsert({ where: { requestId }, create: { requestId }, update: {} });
+      }
+      if (request.type === "RESTRICTION") {
+        const restricted = await restrictPerson(tx, { personId, requestId, now });
+        audit.push(...restricted.audit);
+        events = restricted.events;
+      }
+      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "IN_PROGRESS" } });
+      await appendRequestStep(tx, { requestId, kind: "approved", status: "IN_PROGRESS", actor, now, note, internal: true });
+      audit.push({ action: "request.status_changed", personId, target: `DataRequest:${requestId}`, details: { from: "RECEIVED", to: "IN_PROGRESS" } });
+      return { result: { status: "IN_PROGRESS" as const, mail: null }, audit, events };
+    },
+    options,
+  );
+  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "erased", requestType: "ERASURE" });
+  return { requestId, status: outcome.status };
+}

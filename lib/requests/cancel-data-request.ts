@@ -1,0 +1,28 @@
+import type { Actor } from "../audit/actor";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import { appendRequestStep } from "./append-request-step";
+import { lockDataRequest } from "./lock-data-request";
+
+/**
+ * The person withdraws their own request before work on it has begun; for an erasure, any time
+ * in the cooling-off period, and then nothing is erased. Another person's request is NOT_FOUND.
+ */
+export async function cancelDataRequest({ actor, personId, requestId }: { actor: Actor; personId: string; requestId: string }, options?: ChangeOptions) {
+  return runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId, personId);
+      if (request.status !== "RECEIVED" && request.status !== "VERIFYING") {
+        throw new AppError("CONFLICT", "request can no longer be cancelled", { userMessage: "cannotCancel" });
+      }
+      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "CANCELLED", closedAt: now, confirmTokenHash: null } });
+      await appendRequestStep(tx, { requestId, kind: "cancelled", status: "CANCELLED", actor, now });
+      return {
+        result: { requestId, type: request.type },
+        audit: { action: "request.cancelled", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status } },
+      };
+    },
+    options,
+  );
+}

@@ -1,0 +1,46 @@
+import type { Actor } from "../audit/actor";
+import type { AuditInput } from "../audit/append-audit-entry";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import type { OutboxInput } from "../propagation/record-outbox-event";
+import { appendRequestStep } from "./append-request-step";
+import { assertOfficer } from "./assert-officer";
+import { lockDataRequest } from "./lock-data-request";
+import { restrictPerson } from "./restrict-person";
+import { denySchema, parseRequestInput } from "./schemas";
+import { sendRequestEmail } from "./send-request-email";
+
+/**
+ * An officer denies a request with a legal reason, which is sent to the person (Art. 12(4)).
+ * An erasure refused because the data must still be kept (e.g. an open contract) may restrict
+ * processing instead. An executed erasure cannot be denied any more.
+ */
+export async function denyDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
+  assertOfficer(actor);
+  const { requestId, reason, restrictInstead } = parseRequestInput(denySchema, input);
+  const outcome = await runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId);
+      if (!["RECEIVED", "VERIFYING", "IN_PROGRESS"].includes(request.status)) throw new AppError("CONFLICT", "request closed", { userMessage: "notDeniable" });
+      if (restrictInstead && request.type !== "ERASURE") throw new AppError("VALIDATION", "restriction instead is for erasures", { fields: { restrictInstead: "restrictOnlyErasure" } });
+      const personId = request.personId;
+      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "DENIED", decisionReason: reason, closedAt: now, confirmTokenHash: null } });
+      await tx.dataExport.deleteMany({ where: { requestId, status: { in: ["PENDING", "FAILED"] } } });
+      await appendRequestStep(tx, { requestId, kind: "denied", status: "DENIED", actor, now, note: reason });
+      const audit: AuditInput[] = [{ action: "request.denied", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status, restrictInstead } }];
+      let events: OutboxInput[] = [];
+      if (restrictInstead) {
+        const restricted = await restrictPerson(tx, { personId, requestId, now });
+        audit.push(...restricted.audit);
+        events = restricted.events;
+        await appendRequestStep(tx, { requestId, kind: "restricted_instead", actor, now });
+      }
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+      return { result: { type: request.type, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null }, audit, events };
+    },
+    options,
+  );
+  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "denied", requestType: outcome.type, reason });
+  return { requestId, status: "DENIED" as const };
+}

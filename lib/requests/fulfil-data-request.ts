@@ -1,0 +1,52 @@
+import type { Actor } from "../audit/actor";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import { appendRequestStep } from "./append-request-step";
+import { assertOfficer } from "./assert-officer";
+import { findPendingErasureSystems } from "./find-pending-erasure-systems";
+import { lockDataRequest } from "./lock-data-request";
+import { decisionSchema, parseRequestInput } from "./schemas";
+import { sendRequestEmail } from "./send-request-email";
+
+/**
+ * An officer marks a request in progress as done; the note (what was done) goes to the person.
+ * Access and portability complete themselves when their export is ready. An erasure completes
+ * when its systems acknowledge; an officer may close one still waiting only with a note saying
+ * why (e.g. a system was decommissioned), and that is recorded with the systems still pending.
+ */
+export async function fulfilDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
+  assertOfficer(actor);
+  const { requestId, note } = parseRequestInput(decisionSchema, input);
+  const outcome = await runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId);
+      const personId = request.personId;
+      let pendingSystems: string[] = [];
+      if (request.type === "ERASURE") {
+        if (request.status !== "AWAITING_SYSTEMS") throw new AppError("CONFLICT", "erasure not executed", { userMessage: "notFulfillable" });
+        pendingSystems = (await findPendingErasureSystems(tx, request)).map((s) => s.id);
+        if (pendingSystems.length > 0 && !note) throw new AppError("VALIDATION", "note required", { fields: { note: "noteRequired" } });
+      } else if (request.status !== "IN_PROGRESS") {
+        throw new AppError("CONFLICT", "not in progress", { userMessage: "notFulfillable" });
+      } else if (request.type === "ACCESS" || request.type === "PORTABILITY") {
+        throw new AppError("CONFLICT", "completed by its export", { userMessage: "completedByExport" });
+      }
+      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
+      await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now, note: note ?? null, internal: request.type === "ERASURE" });
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+      return {
+        result: { type: request.type, mail: request.type !== "ERASURE" && person?.email ? { to: person.email, language: person.preferredLanguage } : null },
+        audit: {
+          action: "request.fulfilled",
+          personId,
+          target: `DataRequest:${requestId}`,
+          details: { type: request.type, from: request.status, ...(pendingSystems.length ? { pendingSystems } : {}) },
+        },
+      };
+    },
+    options,
+  );
+  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "completed", requestType: outcome.type, reason: note });
+  return { requestId, status: "COMPLETED" as const };
+}

@@ -1,0 +1,36 @@
+import type { Actor } from "../audit/actor";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import { appendRequestStep } from "./append-request-step";
+import { assertOfficer } from "./assert-officer";
+import { lockDataRequest } from "./lock-data-request";
+import { liftRestrictionSchema, parseRequestInput } from "./schemas";
+import { sendRequestEmail } from "./send-request-email";
+
+/**
+ * An officer ends the restriction of the request's person (GDPR Art. 18(3)): the person is told
+ * why, purposes count again, and connected systems get `person.restriction_lifted`.
+ */
+export async function liftRestriction({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
+  assertOfficer(actor);
+  const { requestId, reason } = parseRequestInput(liftRestrictionSchema, input);
+  const outcome = await runChange(
+    actor,
+    async (tx, now) => {
+      const request = await lockDataRequest(tx, requestId);
+      const personId = request.personId;
+      const { count } = await tx.person.updateMany({ where: { id: personId, restrictedAt: { not: null } }, data: { restrictedAt: null } });
+      if (count === 0) throw new AppError("CONFLICT", "not restricted", { userMessage: "notRestricted" });
+      await appendRequestStep(tx, { requestId, kind: "restriction_lifted", actor, now, note: reason });
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
+      return {
+        result: { type: request.type, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null },
+        audit: { action: "person.restriction_lifted", personId, target: `Person:${personId}`, details: { dataRequestId: requestId } },
+        events: [{ type: "person.restriction_lifted", personId, data: { requestId, liftedAt: now.toISOString() } }],
+      };
+    },
+    options,
+  );
+  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "restrictionLifted", requestType: outcome.type, reason });
+  return { requestId };
+}

@@ -1,0 +1,34 @@
+import type { Actor } from "../audit/actor";
+import { runChange, type ChangeOptions } from "../db/run-change";
+import { AppError } from "../errors";
+import { insertDataRequest } from "./insert-data-request";
+
+/**
+ * "Download my data" (GDPR Art. 15 and 20): opens an ACCESS (or PORTABILITY) request, already in
+ * progress since the signed-in person is verified, with an export for the worker to build. While
+ * one is being built, asking again answers that one instead of starting another.
+ */
+export async function requestDataExport(
+  { actor, personId, type = "ACCESS" }: { actor: Actor; personId: string; type?: "ACCESS" | "PORTABILITY" },
+  options?: ChangeOptions,
+) {
+  return runChange(
+    actor,
+    async (tx, now) => {
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
+      if (!person || person.erasedAt) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
+      const building = await tx.dataExport.findFirst({
+        where: { status: { in: ["PENDING", "BUILDING"] }, request: { personId } },
+        select: { id: true, requestId: true },
+      });
+      if (building) return { result: { requestId: building.requestId, exportId: building.id, created: false }, audit: [] };
+      const { request, audit } = await insertDataRequest(tx, { actor, now, personId, type, channel: "PORTAL", status: "IN_PROGRESS" });
+      const created = await tx.dataExport.create({ data: { requestId: request.id }, select: { id: true } });
+      return {
+        result: { requestId: request.id, exportId: created.id, created: true },
+        audit: [audit, { action: "export.requested", personId, target: `DataExport:${created.id}`, details: { dataRequestId: request.id } }],
+      };
+    },
+    options,
+  );
+}

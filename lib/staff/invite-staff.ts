@@ -1,0 +1,60 @@
+import type { Actor } from "../audit/actor";
+import { getConfig } from "../config";
+import { runChange } from "../db/run-change";
+import { sendNotice } from "../email/send-notice";
+import { AppError } from "../errors";
+import { translatorFor } from "../i18n/messages";
+import { log } from "../log";
+import { assertStaffRole } from "./assert-staff-role";
+import { fieldErrorsOf, inviteStaffSchema, type InviteStaffInput } from "./schemas";
+
+/**
+ * Gives an email address a staff role: the user is created (linked to the person with that
+ * address, if any) or their role is changed, and an email tells them to sign in at APP_URL/signin
+ * with that address (magic link; no password to send). Audited as `staff.invited`. ADMIN only.
+ * An admin cannot change their own role here (the last admin would lock everyone out).
+ */
+export async function inviteStaff({ actor, input, now }: { actor: Actor; input: InviteStaffInput | unknown; now?: Date }) {
+  assertStaffRole(actor, "ADMIN");
+  const parsed = inviteStaffSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "invalid invitation", { fields: fieldErrorsOf(parsed.error) });
+  const { email, role, locale } = parsed.data;
+  const outcome = await runChange(
+    actor,
+    async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, personId: true } });
+      if (existing?.id === actor.id) throw new AppError("CONFLICT", "own role", { userMessage: "ownRole" });
+      let user = existing;
+      if (!user) {
+        const person = await tx.person.findUnique({ where: { email }, select: { id: true, user: { select: { id: true } } } });
+        user = await tx.user.create({
+          data: { email, role, personId: person && !person.user ? person.id : null },
+          select: { id: true, role: true, personId: true },
+        });
+      } else if (user.role !== role) {
+        await tx.user.update({ where: { id: user.id }, data: { role } });
+      }
+      return {
+        result: { userId: user.id, role, created: !existing },
+        audit: { action: "staff.invited", personId: user.personId, target: `User:${user.id}`, details: { userId: user.id, from: existing?.role ?? null, to: role } },
+      };
+    },
+    { now },
+  );
+  const t = translatorFor(locale, "staff");
+  const url = `${getConfig().APP_URL}/signin`;
+  try {
+    await sendNotice(email, t("inviteEmail.subject"), {
+      lang: locale,
+      preview: t("inviteEmail.subject"),
+      heading: t("inviteEmail.heading"),
+      paragraphs: [t("inviteEmail.body", { role: t(`roles.${role}`) }), t("inviteEmail.howTo")],
+      button: { label: t("inviteEmail.button"), url },
+      smallPrint: [t("inviteEmail.smallPrint")],
+    });
+    return { ...outcome, emailSent: true };
+  } catch (error) {
+    log.warn("staff.invitation_email_failed", { userId: outcome.userId, error: error instanceof Error ? error.name : "unknown" });
+    return { ...outcome, emailSent: false };
+  }
+}

@@ -1,0 +1,23 @@
+// Staff management: who may use the back-office and with which role. Messages are keys in the
+// "staff.errors" namespace.
+import { z } from "zod";
+import { locales } from "../i18n/locales";
+
+export const staffRoles = ["SUPPORT", "PRIVACY_OFFICER", "ADMIN"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const inviteStaffSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+  role: z.enum(staffRoles, { error: "roleInvalid" }),
+  /** The invitation email's language. */
+  locale: z.enum(locales).default("fi"),
+});
+export type InviteStaffInput = z.input<typeof inviteStaffSchema>;
+
+export const changeStaffRoleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(staffRoles, { error: "roleInvalid" }) });
+export const removeStaffSchema = z.object({ userId: z.string().min(1).max(64) });
+
+/** Zod issues as field → message key, for AppError's `fields`. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
+}
