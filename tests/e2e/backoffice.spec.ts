@@ -1,0 +1,81 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser } from "@playwright/test";
+import { signInAs } from "./support/session";
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  await signInAs(context, email);
+  return { context, page: await context.newPage() };
+}
+
+// Every back-office page renders for its minimum role and is refused (403) to the role below it.
+const pages: { path: string; heading: string; min: "SUPPORT" | "PRIVACY_OFFICER" | "ADMIN" }[] = [
+  { path: "/admin", heading: "Yleiskuva", min: "SUPPORT" },
+  { path: "/admin/persons", heading: "Asiakkaat", min: "SUPPORT" },
+  { path: "/admin/deliveries", heading: "Toimitusloki", min: "SUPPORT" },
+  { path: "/admin/requests", heading: "Pyynnöt", min: "PRIVACY_OFFICER" },
+  { path: "/admin/duplicates", heading: "Kaksoiskappaleet", min: "PRIVACY_OFFICER" },
+  { path: "/admin/audit", heading: "Tapahtumaloki", min: "PRIVACY_OFFICER" },
+  { path: "/admin/systems", heading: "Liitetyt järjestelmät", min: "ADMIN" },
+  { path: "/admin/import", heading: "Tuonti", min: "ADMIN" },
+  { path: "/admin/purposes", heading: "Käyttötarkoitukset", min: "ADMIN" },
+  { path: "/admin/staff", heading: "Henkilökunta", min: "ADMIN" },
+];
+const staff = { SUPPORT: "pekka.support@example.com", PRIVACY_OFFICER: "sanna.privacy@example.com", ADMIN: "admin@example.com" } as const;
+const below = { SUPPORT: null, PRIVACY_OFFICER: "SUPPORT", ADMIN: "PRIVACY_OFFICER" } as const;
+
+test("back-office pages render for their role and refuse the role below and customers", async ({ browser }) => {
+  const sessions = {
+    CUSTOMER: await as(browser, "liisa.korhonen@example.com"),
+    SUPPORT: await as(browser, staff.SUPPORT),
+    PRIVACY_OFFICER: await as(browser, staff.PRIVACY_OFFICER),
+    ADMIN: await as(browser, staff.ADMIN),
+  };
+  for (const p of pages) {
+    const allowed = sessions[p.min].page;
+    const response = await allowed.goto(p.path);
+    expect(response?.status(), `${p.path} as ${p.min}`).toBe(200);
+    await expect(allowed.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+    const lower = below[p.min];
+    if (lower) expect((await sessions[lower].page.goto(p.path))?.status(), `${p.path} as ${lower}`).toBe(403);
+    expect((await sessions.CUSTOMER.page.goto(p.path))?.status(), `${p.path} as CUSTOMER`).toBe(403);
+  }
+  for (const s of Object.values(sessions)) await s.context.close();
+});
+
+test("the dashboard draws its charts from the seeded data", async ({ browser }) => {
+  const { context, page } = await as(browser, staff.SUPPORT);
+  await page.goto("/admin");
+  // The demo data has no connected systems yet, so the propagation section shows its empty state.
+  for (const id of ["chart-consent-rate", "chart-requests-by-status", "chart-on-time"]) {
+    const chart = page.getByTestId(id);
+    await expect(chart).toBeVisible();
+    await expect(chart.locator("svg").first()).toBeVisible();
+  }
+  // The consent-rate chart has drawn marks for the seeded consents, not an empty frame.
+  expect(await page.getByTestId("chart-consent-rate").locator("svg path, svg rect, svg circle, svg polyline").count()).toBeGreaterThan(3);
+  const shot = await page.getByTestId("chart-consent-rate").screenshot();
+  expect(shot.byteLength).toBeGreaterThan(2_000);
+  expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag22aa"]).analyze()).violations).toEqual([]);
+  await context.close();
+});
+
+test("search finds a misspelt surname; opening the record asks for a reason that the person then sees", async ({ browser }) => {
+  const { context, page } = await as(browser, staff.SUPPORT);
+  await page.goto("/admin/persons");
+  await page.getByLabel("Etsi asiakas").fill("Virtanem");
+  await page.getByLabel("Etsi asiakas").press("Enter");
+  const row = page.getByTestId("search-results").locator("[data-person-id]").filter({ hasText: "Matti" }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole("link").first().click();
+  await expect(page.getByTestId("reason-form")).toBeVisible();
+  await page.getByTestId("reason-form").getByRole("radio").first().check();
+  await page.getByTestId("reason-form").getByRole("button").click();
+  await expect(page.getByTestId("person-name")).toContainText("Matti Virtanen");
+  await context.close();
+
+  const matti = await as(browser, "matti.virtanen@example.com");
+  await matti.page.goto("/activity");
+  await expect(matti.page.getByTestId("activity").locator('tr[data-action="person.viewed"]').first()).toBeVisible();
+  await matti.context.close();
+});
