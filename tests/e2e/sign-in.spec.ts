@@ -92,7 +92,7 @@ test("a customer opening /admin is refused; staff get in", async ({ browser }) =
   await signInAs(staff, "admin@example.com");
   const adminPage = await staff.newPage();
   expect((await adminPage.goto("/admin"))?.status()).toBe(200);
-  await expect(adminPage.getByRole("heading", { name: "Ylläpito" })).toBeVisible();
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Yleiskuva" })).toBeVisible();
   await staff.close();
 });
 
