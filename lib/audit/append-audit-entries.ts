@@ -12,7 +12,7 @@ const AUDIT_COLUMNS = {
 /**
  * Appends several entries in one go, chained in order: one lock, one read of the head and one
  * bulk insert instead of a round of queries per entry, so a change that audits many rows (an
- * import batch) stays quick. The same chain as appendAuditEntry.
+ * import batch) stays quick. appendAuditEntry is this with one entry.
  */
 export async function appendAuditEntries(tx: Tx, actor: Actor, inputs: AuditInput[], now = new Date()) {
   if (inputs.length === 0) return [];
@@ -20,7 +20,7 @@ export async function appendAuditEntries(tx: Tx, actor: Actor, inputs: AuditInpu
   const head = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  const at = new Date(Math.floor(now.getTime()));
+  const at = now;
   const rows = inputs.map((input) => {
     seq += 1;
     const content = {

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/types";
 import type { Actor } from "./actor";
-import { GENESIS_HASH, hashAuditContent } from "./canonical";
+import { appendAuditEntries } from "./append-audit-entries";
 
 /** Serialises appends across transactions and processes, so the chain has one head. */
 export const AUDIT_CHAIN_LOCK_KEY = 4_210_001;
@@ -16,24 +16,8 @@ export interface AuditInput {
   details?: Prisma.InputJsonValue | null;
 }
 
+/** Appends one entry to the chain (see appendAuditEntries, which does the work). */
 export async function appendAuditEntry(tx: Tx, actor: Actor, input: AuditInput, now = new Date()) {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-  const head = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const content = {
-    seq: (head?.seq ?? 0) + 1,
-    at: new Date(Math.floor(now.getTime())),
-    actorKind: actor.kind,
-    actorId: actor.id,
-    action: input.action,
-    personId: input.personId ?? null,
-    target: input.target ?? null,
-    details: input.details ?? null,
-    ipHash: actor.ipHash ?? null,
-    prevHash: head?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashAuditContent(content);
-  await tx.auditEntry.create({
-    data: { ...content, details: content.details ?? undefined, hash },
-  });
-  return { seq: content.seq, hash };
+  const [appended] = await appendAuditEntries(tx, actor, [input], now);
+  return appended!;
 }

@@ -8,7 +8,7 @@ import { insertRows, type ColumnType } from "../db/insert-rows";
 import type { Tx } from "../db/types";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import type { OutboxInput } from "../propagation/record-outbox-event";
-import { generateUuid7 } from "./generate-uuid7";
+import { generateUuid7 } from "../db/generate-uuid7";
 import type { ImportPurpose } from "./load-import-purposes";
 import { loadImportTargets, TARGET_FIELDS, type TargetField } from "./load-import-targets";
 import { recordOutboxBatch } from "./record-outbox-batch";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client";
-import { generateUuid7 } from "../import/generate-uuid7";
+import { generateUuid7 } from "../db/generate-uuid7";
 
 export const FAN_OUT_BATCH = 200;
 

@@ -1,6 +1,6 @@
 import { workerActor } from "../audit/actor";
 import type { PrismaClient } from "../db/generated/client";
-import { generateUuid7 } from "../import/generate-uuid7";
+import { generateUuid7 } from "../db/generate-uuid7";
 import { log } from "../log";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { disableConnectedSystem } from "./disable-connected-system";

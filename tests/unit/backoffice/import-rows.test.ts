@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectCsvHeader } from "@/lib/import/detect-csv-header";
-import { generateUuid7 } from "@/lib/import/generate-uuid7";
+import { generateUuid7 } from "@/lib/db/generate-uuid7";
 import { guessMapping } from "@/lib/import/guess-mapping";
 import { importMappingSchema } from "@/lib/import/schemas";
 import { validateImportRow } from "@/lib/import/validate-import-row";
