@@ -422,7 +422,11 @@ test("an officer enters a request on a person's behalf; the person confirms by e
 
 test("the request pages have no accessibility violations", async ({ browser }) => {
   const { context, page } = await freshPerson(browser, "axe");
-  const check = async (p: Page) => expect((await new AxeBuilder({ page: p }).withTags(axeTags).analyze()).violations).toEqual([]);
+  const check = async (p: Page) => {
+    // Next.js streams the <title> in after the body: wait for it, so axe sees the finished page.
+    await expect(p).toHaveTitle(/\S/);
+    expect((await new AxeBuilder({ page: p }).withTags(axeTags).analyze()).violations).toEqual([]);
+  };
 
   await page.goto("/data");
   await check(page);
