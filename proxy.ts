@@ -19,20 +19,54 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (isCrossOriginAction(request)) {
+    response = new NextResponse("Cross-origin request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   // Links in emails carry tokens in their query: never pass them on in a Referer.
   response.headers.set("Referrer-Policy", "no-referrer");
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
+  // scripts/server.ts sets X-Forwarded-Proto from the socket (TLS or not), or from a trusted proxy
+  // (TRUST_PROXY); a client's own value never gets this far. (`next start` alone would trust it.)
+  if (request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
   return response;
+}
+
+/**
+ * A POST that Next.js would take for a server action (a `Next-Action` header, or a no-JavaScript
+ * multipart form) from another origin: a cross-site request forgery. Next.js refuses it too, but
+ * with a 500; this answers 403 first. Same rule as Next.js: the Origin's host must be the
+ * X-Forwarded-Host (scripts/server.ts keeps only a trusted proxy's) or else the Host. A request
+ * without Origin passes, as in Next.js: browsers always send one with a POST. next.config.ts sets
+ * no `serverActions.allowedOrigins`; one set there would have to be allowed here as well.
+ */
+function isCrossOriginAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return false;
+  const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (!request.headers.has("next-action") && !multipart) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  return !host || hostOf(origin) !== host;
+}
+
+/** The host of an Origin header; null for `null` (sandboxed/opaque origins) and garbage. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export const config = {

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createSecureContext } from "node:tls";
 import { z } from "zod";
 
 const flag = (fallback: boolean) =>
@@ -42,8 +43,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   PORT: positiveInt(3000).pipe(z.number().max(65535, "must be at most 65535")),
   HOST: z.string().min(1).default("0.0.0.0"),
-  /** Behind a reverse proxy: take the client address from its X-Forwarded-For. */
+  /** Behind a reverse proxy: take the client address and scheme from its X-Forwarded-For and -Proto. */
   TRUST_PROXY: flag(false),
+  /** Serve HTTPS natively: a PEM certificate (with its chain) and its private key. Both or neither. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL, e.g. http://localhost:3000" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
@@ -116,7 +120,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const c = parsed.data;
   const storage = c.DATABASE_URL ? "postgres" : "pglite";
   const seed = env.SEED_DEMO_DATA;
-  const appUrl = (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
+  const tls = Boolean(c.TLS_CERT_FILE || c.TLS_KEY_FILE);
+  const appUrl = (c.APP_URL ?? `${tls ? "https" : "http"}://localhost:${c.PORT}`).replace(/\/$/, "");
+  const tlsProblems = [
+    ...(c.TLS_CERT_FILE && !c.TLS_KEY_FILE ? ["TLS_KEY_FILE: is required with TLS_CERT_FILE"] : []),
+    ...(c.TLS_KEY_FILE && !c.TLS_CERT_FILE ? ["TLS_CERT_FILE: is required with TLS_KEY_FILE"] : []),
+    // Served over HTTPS, links and cookies must say so: an http:// APP_URL would build sign-in
+    // links that do not reach this server and session cookies without the Secure flag.
+    ...(tls && !appUrl.startsWith("https://") ? ["APP_URL: must be an https:// URL when TLS_CERT_FILE and TLS_KEY_FILE are set"] : []),
+  ];
+  if (tlsProblems.length) throw new ConfigError(tlsProblems);
   const config: Config = {
     ...c,
     storage,
@@ -129,6 +142,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with DATABASE_URL in production`));
   }
   return config;
+}
+
+/** The certificate and key of TLS_CERT_FILE/TLS_KEY_FILE, checked to load; null when TLS is off. */
+export function readTlsFiles(config: Pick<Config, "TLS_CERT_FILE" | "TLS_KEY_FILE">): { cert: Buffer; key: Buffer } | null {
+  if (!config.TLS_CERT_FILE || !config.TLS_KEY_FILE) return null;
+  const read = (variable: "TLS_CERT_FILE" | "TLS_KEY_FILE", file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new ConfigError([`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`]);
+    }
+  };
+  const files = { cert: read("TLS_CERT_FILE", config.TLS_CERT_FILE), key: read("TLS_KEY_FILE", config.TLS_KEY_FILE) };
+  try {
+    createSecureContext(files);
+  } catch {
+    throw new ConfigError(["TLS_KEY_FILE: is not a PEM private key matching the certificate in TLS_CERT_FILE (or that file is not a PEM certificate)"]);
+  }
+  return files;
 }
 
 /** Embedded mode keeps generated secrets in the data directory, created once. */

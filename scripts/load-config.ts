@@ -1,9 +1,8 @@
-import { ConfigError, getConfig, type Config } from "../lib/config";
+import { ConfigError, getConfig, readTlsFiles, type Config } from "../lib/config";
 
-/** The validated configuration, or exit with a message that names each bad variable. */
-export function loadConfigOrExit(): Config {
+function orExit<T>(load: () => T): T {
   try {
-    return getConfig();
+    return load();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -11,4 +10,14 @@ export function loadConfigOrExit(): Config {
     }
     throw error;
   }
+}
+
+/** The validated configuration, or exit with a message that names each bad variable. */
+export function loadConfigOrExit(): Config {
+  return orExit(getConfig);
+}
+
+/** The TLS certificate and key when TLS_CERT_FILE/TLS_KEY_FILE are set, or exit naming the bad one. */
+export function loadTlsOrExit(config: Config): { cert: Buffer; key: Buffer } | null {
+  return orExit(() => readTlsFiles(config));
 }

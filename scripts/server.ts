@@ -1,11 +1,15 @@
-// The production server: Next.js behind a plain Node HTTP server, so the client address comes
-// from the socket (or a trusted proxy) rather than from headers a client could forge.
-import { createServer } from "node:http";
+// The production server: Next.js behind a plain Node HTTP(S) server, so the client address and
+// the scheme come from the socket (or a trusted proxy) rather than from headers a client could forge.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { TLSSocket } from "node:tls";
 import next from "next";
-import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
-import { loadConfigOrExit } from "./load-config";
+import { normaliseForwardedHeaders } from "../lib/runtime/normalise-forwarded-headers";
+import { loadConfigOrExit, loadTlsOrExit } from "./load-config";
 
 const config = loadConfigOrExit();
+// TLS_CERT_FILE/TLS_KEY_FILE: serve HTTPS ourselves. Checked before Next.js starts, to fail fast.
+const tls = loadTlsOrExit(config);
 // Auth.js builds sign-in links from AUTH_URL when set; never from a request's Host header.
 process.env.AUTH_URL ??= config.APP_URL;
 
@@ -21,11 +25,16 @@ try {
   process.exit(1);
 }
 
-const server = createServer((req, res) => {
-  const forwarded = config.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() : undefined;
-  req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "";
+function onRequest(req: IncomingMessage, res: ServerResponse) {
+  normaliseForwardedHeaders(req.headers, {
+    encrypted: Boolean((req.socket as TLSSocket).encrypted),
+    remoteAddress: req.socket.remoteAddress,
+    trustProxy: config.TRUST_PROXY,
+  });
   void handle(req, res);
-});
+}
+
+const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest) : createHttpServer(onRequest);
 
 server.listen(config.PORT, config.HOST, () => {
   console.log(`Omadata is ready on ${config.APP_URL} (storage: ${config.storage})`);

@@ -25,6 +25,14 @@ test("pages carry a nonce-based CSP and the other security headers", async ({ pa
   expect(violations).toEqual([]);
 });
 
+test("a client's own X-Forwarded-Proto: https gets no HSTS over plain HTTP (no trusted proxy here)", async ({ request }) => {
+  for (const path of ["/signin", "/api/health"]) {
+    const response = await request.get(path, { headers: { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example" } });
+    expect(response.ok()).toBe(true);
+    expect(response.headers()["strict-transport-security"], path).toBeUndefined();
+  }
+});
+
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
   const email = `cookie-${Date.now()}@example.com`;
   await page.goto("/signin");

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { ConfigError, parseConfig, readTlsFiles } from "@/lib/config";
 
 const PG = "postgresql://app@db.internal:5432/omadata";
 const SECRET = "s".repeat(32);
@@ -102,6 +102,47 @@ describe("production with PostgreSQL", () => {
     const config = parseConfig({ NODE_ENV: "production", DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY });
     expect(config.storage).toBe("postgres");
     expect(parseConfig({ NODE_ENV: "production" }).storage).toBe("pglite");
+  });
+});
+
+describe("native TLS", () => {
+  it("needs both files, named when one is missing", () => {
+    expect(problemOf({ TLS_CERT_FILE: "/etc/omadata/cert.pem", APP_URL: "https://o.example.com" }).problems).toEqual([
+      "TLS_KEY_FILE: is required with TLS_CERT_FILE",
+    ]);
+    expect(problemOf({ TLS_KEY_FILE: "/etc/omadata/key.pem", APP_URL: "https://o.example.com" }).problems).toEqual([
+      "TLS_CERT_FILE: is required with TLS_KEY_FILE",
+    ]);
+  });
+
+  it("refuses an http:// APP_URL and defaults APP_URL to https", () => {
+    const tls = { TLS_CERT_FILE: "/etc/omadata/cert.pem", TLS_KEY_FILE: "/etc/omadata/key.pem" };
+    expect(problemOf({ ...tls, APP_URL: "http://o.example.com" }).message).toContain("APP_URL: must be an https:// URL");
+    expect(parseConfig({ ...tls, PORT: "8443" }).APP_URL).toBe("https://localhost:8443");
+    expect(parseConfig({ ...tls, APP_URL: "https://o.example.com" })).toMatchObject({ APP_URL: "https://o.example.com", ...tls });
+    expect(parseConfig({}).TLS_CERT_FILE).toBeUndefined();
+  });
+
+  it("reads the files, and names the variable whose file is missing or wrong", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "omadata-tls-"));
+    try {
+      const pair = (name: string) => {
+        const [cert, key] = [path.join(dir, `${name}.crt`), path.join(dir, `${name}.key`)];
+        const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", cert], { stdio: "ignore" });
+        expect(made.status).toBe(0);
+        return { TLS_CERT_FILE: cert, TLS_KEY_FILE: key };
+      };
+      const a = pair("a");
+      const b = pair("b");
+      expect(readTlsFiles({ TLS_CERT_FILE: undefined, TLS_KEY_FILE: undefined })).toBeNull();
+      expect(readTlsFiles(a)?.cert.toString()).toContain("BEGIN CERTIFICATE");
+      expect(() => readTlsFiles({ ...a, TLS_KEY_FILE: path.join(dir, "missing.key") })).toThrow(/TLS_KEY_FILE: cannot read .*ENOENT/);
+      expect(() => readTlsFiles({ ...a, TLS_CERT_FILE: path.join(dir, "missing.crt") })).toThrow(/TLS_CERT_FILE: cannot read/);
+      expect(() => readTlsFiles({ ...a, TLS_KEY_FILE: b.TLS_KEY_FILE })).toThrow(ConfigError);
+      expect(() => readTlsFiles({ ...a, TLS_KEY_FILE: b.TLS_KEY_FILE })).toThrow(/TLS_KEY_FILE: is not a PEM private key matching/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
