@@ -1,6 +1,7 @@
 // RFC 9457 problem details: every API error is application/problem+json with a stable `type`.
 import { z } from "zod";
 import { getConfig } from "../config";
+import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { errorStatus, isAppError, type ErrorCode } from "../errors";
 import { describeError, log } from "../log";
 
@@ -24,6 +25,7 @@ const titles: Record<string, string> = {
   gone: "Gone",
   rate_limited: "Too many requests",
   reauth_required: "Forbidden",
+  unavailable: "Temporarily unavailable",
   internal: "Internal error",
 };
 
@@ -44,6 +46,10 @@ export function problemFromError(error: unknown): Response {
     return problemResponse(error.status ?? errorStatus[code], code.toLowerCase(), { detail: error.message, ...(fields.length ? { errors: fields } : {}) });
   }
   if (error instanceof z.ZodError) return problemResponse(400, "bad_request", { detail: "The request does not match its schema.", errors: zodProblems(error) });
+  if (isDatabaseUnavailable(error)) {
+    log.warn("api.database_unavailable", describeError(error));
+    return problemResponse(503, "unavailable", { detail: "The database cannot be reached just now; try again shortly." }, { "retry-after": "5" });
+  }
   log.error("api.failed", describeError(error));
   return problemResponse(500, "internal", { detail: "The request could not be completed." });
 }
