@@ -7,7 +7,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 // PostgreSQL: class 08 (connection exception), admin/crash shutdown, starting up, too many connections.
 const POSTGRES_CODES = /^(08...|57P01|57P02|57P03|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-const MESSAGES = /connection terminated|terminating connection|database system is (starting up|shutting down|in recovery mode)|can't reach database|server has closed the connection|connection (was )?closed/i;
+const MESSAGES = /connection terminated|connection error and is not queryable|terminating connection|database system is (starting up|shutting down|in recovery mode)|can't reach database|server has closed the connection|connection (was )?closed/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;

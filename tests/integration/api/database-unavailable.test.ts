@@ -31,6 +31,8 @@ describe("database unavailable", () => {
   it("tells a lost connection from a bad request", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("x", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }))).toBe(true);
+    // What a pooled pg client says when its server went away mid-transaction (seen in a restart).
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("bad input"), { code: "22P02" }))).toBe(false);
   });
