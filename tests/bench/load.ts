@@ -36,6 +36,7 @@ const { getDatabase, closeDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { seedLargeData, largePersonId, LARGE_FAMILY_NAMES } = await import("../../scripts/seed-large");
 const { createKey, createSystem } = await import("../factories/systems");
+const { misspell } = await import("./search");
 
 if (buildIfNeeded() !== 0) throw new Error("next build failed");
 const database = await getDatabase();
@@ -108,10 +109,6 @@ const apps = [await startAppInstance("app 1", 4311, deployment), await startAppI
 services.push(...apps, startWorkerService("worker 1", deployment), startWorkerService("worker 2", deployment));
 
 const pick = <T,>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)]!;
-const misspell = (name: string) => {
-  const at = 1 + Math.floor(Math.random() * (name.length - 2));
-  return name.slice(0, at) + name.slice(at + 1);
-};
 
 interface Kind {
   name: string;

@@ -7,13 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { Database } from "@/lib/db/connection";
+import { LARGE_FAMILY_NAMES, LARGE_GIVEN_NAMES } from "../../scripts/seed-large";
 
-// Surnames as stem + ending (about 2,000 distinct, some 50 persons each: Finland's own spread is
-// wider still), so a typo meets as many near neighbours as it would in a real register.
-const STEMS = ["Virta", "Korho", "Mäki", "Niemi", "Heikki", "Koski", "Järvi", "Lehto", "Saari", "Salmi", "Heino", "Kinnu", "Turu", "Laiti", "Tuomi", "Ranta", "Karja", "Joki", "Mattil", "Savo", "Lahti", "Aho", "Lind", "Nys", "Holm", "Björk", "Sjö", "Berg", "Lund", "Kallio", "Pelto", "Haka", "Kivi", "Harju", "Nurmi", "Vuori", "Hiltu", "Rinne", "Laakso", "Leino", "Manni", "Suomi", "Pihla", "Kuusi", "Koivu", "Haapa", "Pajar", "Kettu", "Susi", "Karhu", "Lumi", "Routa", "Honka", "Peura", "Sorsa", "Kaski", "Palo", "Ylä", "Ala", "Kesk"];
-const ENDINGS = ["nen", "la", "lä", "kari", "maa", "vaara", "lahti", "oja", "mäki", "ranta", "niemi", "salo", "aho", "berg", "ström", "qvist", "lund", "holm", "koski", "järvi", "inen", "ala", "tie", "lin", "kangas", "harju", "saari", "suo", "pää", "vuo", "nummi", "korpi", "ketola", "pelto", "sten"];
-const FAMILY = STEMS.flatMap((stem) => ENDINGS.map((ending) => `${stem}${ending}`));
-const GIVEN = ["Aino", "Eino", "Helmi", "Väinö", "Sofia", "Leo", "Aada", "Oliver", "Eevi", "Elias", "Matti", "Liisa", "Pekka", "Anna", "Juha", "Maria", "Timo", "Kaisa", "Jari", "Sari", "Mikael", "Johanna", "Erik", "Ida", "Lars", "Elsa", "Anders", "Linnea", "Oskar", "Maja", "Tuula", "Kari", "Pirjo", "Seppo", "Riitta", "Jukka", "Päivi", "Heikki", "Minna", "Antti", "Laura", "Ville", "Emma", "Onni", "Iida", "Eetu", "Venla", "Niilo", "Kerttu", "Toivo"];
+// The names of the large data (`npm run seed:large`): about 2,000 surnames, 50 given names.
+const FAMILY = LARGE_FAMILY_NAMES;
+const GIVEN = LARGE_GIVEN_NAMES;
 const KINDS = ["misspelt surname", "given + family name", "email", "phone", "external id"] as const;
 
 /** Names, phones, postal codes and CRM ids for the persons bench-0000001…; more persons up to `total`. */
@@ -47,7 +45,7 @@ export async function seedSearchData(database: Database, total: number) {
 
 const pick = <T,>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)]!;
 /** One letter of a surname replaced or dropped: the typo a support agent makes on the phone. */
-const misspell = (name: string) => {
+export const misspell = (name: string) => {
   const at = 1 + Math.floor(Math.random() * (name.length - 2));
   return Math.random() < 0.5 ? name.slice(0, at) + name.slice(at + 1) : `${name.slice(0, at)}${name[at] === "e" ? "a" : "e"}${name.slice(at + 1)}`;
 };
