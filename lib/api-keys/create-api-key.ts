@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../audit/actor";
+import { isStorableText } from "../db/is-storable-text";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { hashApiKey } from "./hash-api-key";
 import { apiScopes } from "./scopes";
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "tooLong" }),
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
   scopes: z.array(z.enum(apiScopes, { error: "scopeInvalid" })).min(1, { error: "scopesRequired" }).transform((v) => [...new Set(v)]),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

@@ -7,7 +7,11 @@ import { partialProfileCorrectionSchema } from "../persons/schemas";
 import { deliveryStatuses } from "../propagation/schemas";
 
 const id = z.string().min(1).max(64);
-const dateTime = z.iso.datetime({ offset: true });
+/** An ISO 8601 instant in years 1-9999: PostgreSQL refuses year 0 (1 BC) as the driver writes it. */
+const dateTime = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, "dateOutOfRange");
 const externalId = z.string().trim().min(1).max(200);
 /** Addresses are compared trimmed and lower-cased, as they are stored. */
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));

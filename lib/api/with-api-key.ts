@@ -5,6 +5,7 @@ import { authenticateApiKey, type ApiPrincipal } from "../api-keys/authenticate-
 import type { ApiScope } from "../api-keys/scopes";
 import type { ApiRouteSpec } from "./api-routes";
 import { getConfig } from "../config";
+import { isStorableText } from "../db/is-storable-text";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "./idempotency";
 import { problemFromError, problemResponse, zodProblems } from "./problem";
@@ -85,9 +86,26 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
   };
 }
 
+/** The path of the first string (or key) holding U+0000, which PostgreSQL text cannot store; or null. */
+function nulCharacterPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return isStorableText(value) ? null : path.join(".") || "(body)";
+  if (!value || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = isStorableText(key) ? nulCharacterPath(item, [...path, key]) : [...path, key].join(".");
+    if (found) return found;
+  }
+  return null;
+}
+
+const nulProblem = (where: string, path: string) =>
+  problemResponse(400, "bad_request", { detail: `The ${where} contains a NUL character (U+0000).`, errors: [{ path, message: "nulCharacter" }] });
+
 /** Validates and runs the handler; every answer, problems included, comes back as status + JSON text. */
 async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPrincipal, request: Request, url: URL, text: string, context: RouteContext<P>): Promise<Answer> {
   const fromResponse = async (response: Response): Promise<Answer> => ({ status: response.status, body: await response.text() });
+  const params = await context.params;
+  const paramNul = nulCharacterPath(params);
+  if (paramNul) return fromResponse(nulProblem("path", paramNul));
   let body: unknown;
   let rawBody: unknown;
   if (options.body) {
@@ -96,18 +114,23 @@ async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPri
     } catch {
       return fromResponse(problemResponse(400, "bad_request", { detail: "The body is not JSON." }));
     }
+    const bodyNul = nulCharacterPath(body);
+    if (bodyNul) return fromResponse(nulProblem("body", bodyNul));
     const parsed = options.body.safeParse(body);
     if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The body does not match its schema.", errors: zodProblems(parsed.error) }));
     body = parsed.data;
   }
   let query: unknown;
   if (options.query) {
-    const parsed = options.query.safeParse(Object.fromEntries(url.searchParams));
+    const entries = Object.fromEntries(url.searchParams);
+    const queryNul = nulCharacterPath(entries);
+    if (queryNul) return fromResponse(nulProblem("query", queryNul));
+    const parsed = options.query.safeParse(entries);
     if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The query does not match its schema.", errors: zodProblems(parsed.error) }));
     query = parsed.data;
   }
   try {
-    const result = await options.handler({ principal, params: await context.params, body: body as B, rawBody, query: query as Q, request });
+    const result = await options.handler({ principal, params, body: body as B, rawBody, query: query as Q, request });
     return { status: result.status, body: JSON.stringify(result.body ?? null), headers: result.headers };
   } catch (error) {
     return fromResponse(problemFromError(error));

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { log } from "../log";
 import { isEmailSuppressed } from "../requests/is-email-suppressed";
+import { assertPurposeGrantable } from "./assert-purpose-grantable";
 import { evaluateConsent } from "./evaluate-consent";
 import { CONFIRMATION_TTL_MS, hashConfirmationToken } from "./hash-confirmation-token";
 import { loadPurposeForChange } from "./load-purpose-for-change";
@@ -46,9 +47,9 @@ export async function grantConsent({ actor, personId, input, now }: { actor: Act
       if ((data.source === "IMPORT" || data.source === "API") && (await isEmailSuppressed(tx, person.email))) {
         throw new AppError("CONFLICT", "address suppressed after erasure", { userMessage: "suppressed" });
       }
-      const { purpose, version } = await loadPurposeForChange(tx, data.purposeKey);
-      if (purpose.retiredAt) throw new AppError("CONFLICT", "purpose retired", { userMessage: "purposeRetired" });
-      if (data.version && data.version !== version.version) throw new AppError("CONFLICT", "text changed", { userMessage: "purposeTextChanged" });
+      const loaded = await loadPurposeForChange(tx, data.purposeKey);
+      assertPurposeGrantable(loaded, data.version);
+      const { purpose, version } = loaded;
       const locale = data.locale ?? (isLocale(person.preferredLanguage) ? person.preferredLanguage : defaultLocale);
       const state = await tx.consentState.findUnique({ where: { personId_purposeId: { personId, purposeId: purpose.id } } });
       const base = { purposeKey: purpose.key, consentEventId: null };

@@ -1,6 +1,7 @@
 // Zod schemas for consents and purposes: shared by the portal's forms and actions, the
 // back-office and the API. Error messages are message keys the UI translates.
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 import { AppError } from "../errors";
 import { locales } from "../i18n/locales";
 
@@ -18,8 +19,8 @@ export const purposeKeySchema = z
   .regex(/^[a-z][a-z0-9-]{1,62}$/, "purposeKeyInvalid");
 
 const purposeTextSchema = z.object({
-  title: z.string().trim().min(1, "titleRequired").max(120, "titleTooLong"),
-  description: z.string().trim().min(1, "descriptionRequired").max(2000, "descriptionTooLong"),
+  title: z.string().trim().min(1, "titleRequired").max(120, "titleTooLong").refine(isStorableText, "invalidInput"),
+  description: z.string().trim().min(1, "descriptionRequired").max(2000, "descriptionTooLong").refine(isStorableText, "invalidInput"),
 });
 
 /** One text per language: Finland is bilingual, and English serves everyone else. */
@@ -34,7 +35,7 @@ export const createPurposeSchema = z
     legalBasis: z.enum(legalBases),
     isSaleOrSharing: z.boolean().default(false),
     requiresDoubleOptIn: z.boolean().default(false),
-    piiCategories: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    piiCategories: z.array(z.string().trim().min(1).max(60).refine(isStorableText, "invalidInput")).max(20).default([]),
     sortOrder: z.number().int().min(0).max(10_000).default(0),
     texts: purposeTextsSchema,
   })
@@ -59,9 +60,9 @@ export const retirePurposeSchema = z.object({ purposeKey: purposeKeySchema });
 /** Evidence a caller may add to a consent change; the IP address comes hashed in the actor. */
 const evidenceFields = {
   locale: localeSchema.optional(),
-  userAgent: z.string().max(512).optional(),
+  userAgent: z.string().max(512).refine(isStorableText).optional(),
   /** The connected system that reported the change (source API or IMPORT). */
-  connectedSystemId: z.string().min(1).max(100).optional(),
+  connectedSystemId: z.string().min(1).max(100).refine(isStorableText).optional(),
 };
 
 export const grantConsentSchema = z.object({

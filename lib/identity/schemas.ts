@@ -1,5 +1,6 @@
 // Identity resolution: candidate duplicates and merging two persons into one.
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 
 /** The profile fields an officer chooses between when merging. */
 export const mergeableFields = ["email", "givenName", "familyName", "phone", "streetAddress", "postalCode", "city", "country", "preferredLanguage", "birthDate"] as const;
@@ -8,7 +9,7 @@ export type MergeableField = (typeof mergeableFields)[number];
 export const duplicateReasons = ["email", "phone", "namePostalCode"] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
 
-const personId = z.string().trim().min(1).max(64);
+const personId = z.string().trim().min(1).max(64).refine(isStorableText, { error: "invalid" });
 
 export const mergePersonsSchema = z
   .object({

@@ -2,6 +2,7 @@
 // namespace: "importer.errors.*" for the forms, "importer.reasons.*" for refused rows.
 import { z } from "zod";
 import { purposeKeySchema } from "../consents/schemas";
+import { isStorableText } from "../db/is-storable-text";
 
 /** Biggest file taken, and the size of the pieces it is kept in. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -12,7 +13,7 @@ export const importFields = ["email", "phone", "externalId", "givenName", "famil
 export type ImportField = (typeof importFields)[number];
 export const identifyingFields = ["email", "phone", "externalId"] as const satisfies readonly ImportField[];
 
-const column = z.string().trim().min(1).max(200);
+const column = z.string().trim().min(1).max(200).refine(isStorableText, { error: "invalid" });
 
 export const importMappingSchema = z
   .object({
@@ -24,7 +25,7 @@ export const importMappingSchema = z
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
 export const startImportSchema = z.object({
-  fileId: z.string().min(1).max(64),
+  fileId: z.string().min(1).max(64).refine(isStorableText, { error: "invalid" }),
   dryRun: z.boolean(),
   /** The connected system the export comes from, e.g. "crm": provenance, external ids, consent evidence. */
   system: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{1,40}$/, { error: "systemInvalid" }),

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { Actor } from "../audit/actor";
+import { assertPurposeGrantable } from "../consents/assert-purpose-grantable";
 import { grantConsent } from "../consents/grant-consent";
+import { loadPurposeForChange } from "../consents/load-purpose-for-change";
 import { withdrawConsent } from "../consents/withdraw-consent";
 import { db } from "../db/client";
 import { runChange } from "../db/run-change";
@@ -28,6 +30,8 @@ export async function recordExternalConsent({ actor, system, input }: { actor: A
   }
   let personId = person?.id;
   if (!personId && input.status === "GRANTED" && "email" in input.person) {
+    // A grant the purpose refuses must not leave a new person behind: check it before creating one.
+    assertPurposeGrantable(await loadPurposeForChange(prisma, input.purposeKey), input.evidence.version);
     personId = (await createPersonFromSystem({ actor, system: system.key, email: input.person.email })).personId;
   }
   if (!personId) throw new AppError("NOT_FOUND", "no such person");

@@ -4,6 +4,7 @@ import countries from "i18n-iso-countries";
 // The full metadata: the smaller sets accept numbers that cannot exist (e.g. "12345" in Finland).
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 import { locales } from "../i18n/locales";
 
 /** Blank means "clear the field". */
@@ -12,6 +13,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, { error: "tooLong" })
+    .refine(isStorableText, { error: "invalid" })
     .transform((v) => (v === "" ? null : v));
 
 export const MAX_AGE_YEARS = 120;
@@ -77,8 +79,8 @@ export const emailChangeSchema = z.object({
 });
 
 export const organisationReportSchema = z.object({
-  organizationId: z.string().min(1).max(64),
-  description: z.string().trim().min(5, { error: "reportTooShort" }).max(2000, { error: "tooLong" }),
+  organizationId: z.string().min(1).max(64).refine(isStorableText, { error: "invalid" }),
+  description: z.string().trim().min(5, { error: "reportTooShort" }).max(2000, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
 });
 
 /** Why a staff member opens a person's record; shown to the person on their Activity page. */
@@ -89,13 +91,13 @@ export const personViewSchema = z
   .object({
     reasonCode: z.enum(viewReasons, { error: "reasonRequired" }),
     /** Required with "other"; an optional detail otherwise. No personal data: the person reads it. */
-    note: z.string().trim().max(200, { error: "tooLong" }).default(""),
+    note: z.string().trim().max(200, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }).default(""),
   })
   .refine((v) => v.reasonCode !== "other" || v.note.length >= 5, { path: ["note"], error: "noteRequired" });
 export type PersonViewInput = z.input<typeof personViewSchema>;
 
 /** A staff correction states why; the person sees it on their Activity page. */
-export const staffCorrectionReasonSchema = z.string().trim().min(5, { error: "reasonRequired" }).max(500, { error: "tooLong" });
+export const staffCorrectionReasonSchema = z.string().trim().min(5, { error: "reasonRequired" }).max(500, { error: "tooLong" }).refine(isStorableText, { error: "invalid" });
 
 /** The back-office correction form: the profile form plus the reason. */
 export const staffCorrectionFormSchema = profileCorrectionSchema.and(z.object({ reason: staffCorrectionReasonSchema }));

@@ -1,6 +1,7 @@
 // Zod schemas for connected systems: shared by the back-office forms, their actions and the
 // API docs. Messages are keys in the "systems.errors" namespace.
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 import { AppError } from "../errors";
 import { eventTypes } from "./event-types";
 
@@ -19,14 +20,14 @@ const isHttpUrl = (value: string) => {
 };
 
 const systemFields = z.object({
-  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "tooLong" }),
+  name: z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
   kind: z.enum(systemKinds, { error: "kindInvalid" }),
   /** Blank: the system only calls the API. */
   webhookUrl: z
     .string()
     .trim()
     .max(2000, { error: "tooLong" })
-    .refine((v) => v === "" || isHttpUrl(v), { error: "urlInvalid" })
+    .refine((v) => v === "" || (isStorableText(v) && isHttpUrl(v)), { error: "urlInvalid" })
     .transform((v) => (v === "" ? null : v)),
   eventTypes: z.array(z.enum(eventTypes, { error: "eventTypeInvalid" })).transform((v) => [...new Set(v)]),
   requiresErasureAck: z.boolean(),

@@ -1,6 +1,7 @@
 // Zod schemas for data-subject requests: shared by the portal's forms, the back-office's forms,
 // their actions and the domain. Error messages are message keys the UI translates.
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 import { AppError } from "../errors";
 
 export const requestTypes = ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION"] as const;
@@ -9,23 +10,25 @@ export const requestStatuses = ["RECEIVED", "VERIFYING", "IN_PROGRESS", "AWAITIN
 /** Statuses in which nothing more happens. */
 export const closedStatuses = ["COMPLETED", "DENIED", "CANCELLED"] as const;
 
-const id = z.string().trim().min(1).max(64);
-const reason = z.string().trim().min(5, { error: "reasonTooShort" }).max(2000, { error: "tooLong" });
+const id = z.string().trim().min(1).max(64).refine(isStorableText, { error: "invalid" });
+const reason = z.string().trim().min(5, { error: "reasonTooShort" }).max(2000, { error: "tooLong" }).refine(isStorableText, { error: "invalid" });
+/** Free text of a request: the person's or officer's words. */
+const text = (max: number) => z.string().trim().max(max, { error: "tooLong" }).refine(isStorableText, { error: "invalid" });
 
 export const rectificationSchema = z.object({
-  description: z.string().trim().min(5, { error: "descriptionTooShort" }).max(2000, { error: "tooLong" }),
+  description: text(2000).min(5, { error: "descriptionTooShort" }),
   organizationId: id.optional(),
 });
 export type RectificationInput = z.input<typeof rectificationSchema>;
 
 export const objectionSchema = z.object({
-  purposeKeys: z.array(z.string().trim().min(1).max(64)).min(1, { error: "choosePurpose" }).max(50),
-  description: z.string().trim().max(2000, { error: "tooLong" }).optional(),
+  purposeKeys: z.array(z.string().trim().min(1).max(64).refine(isStorableText, { error: "invalid" })).min(1, { error: "choosePurpose" }).max(50),
+  description: text(2000).optional(),
 });
 export type ObjectionInput = z.input<typeof objectionSchema>;
 
 export const restrictionSchema = z.object({
-  description: z.string().trim().min(5, { error: "descriptionTooShort" }).max(2000, { error: "tooLong" }),
+  description: text(2000).min(5, { error: "descriptionTooShort" }),
 });
 export type RestrictionInput = z.input<typeof restrictionSchema>;
 
@@ -33,15 +36,15 @@ export const onBehalfSchema = z.object({
   email: z.email({ error: "emailInvalid" }).trim().toLowerCase(),
   type: z.enum(requestTypes),
   channel: z.enum(["STAFF", "EMAIL", "POST"]),
-  description: z.string().trim().max(2000, { error: "tooLong" }).optional(),
+  description: text(2000).optional(),
   /** When the request arrived (a letter's date); defaults to now. ISO date. */
   receivedOn: z.iso.date({ error: "dateInvalid" }).optional(),
 });
 export type OnBehalfInput = z.input<typeof onBehalfSchema>;
 
-export const noteSchema = z.object({ requestId: id, note: z.string().trim().min(1, { error: "noteRequired" }).max(2000, { error: "tooLong" }) });
+export const noteSchema = z.object({ requestId: id, note: text(2000).min(1, { error: "noteRequired" }) });
 export const assignSchema = z.object({ requestId: id, assigneeId: id.nullable() });
-export const decisionSchema = z.object({ requestId: id, note: z.string().trim().max(2000, { error: "tooLong" }).optional() });
+export const decisionSchema = z.object({ requestId: id, note: text(2000).optional() });
 export const denySchema = z.object({
   requestId: id,
   reason,

@@ -1,6 +1,7 @@
 // Staff management: who may use the back-office and with which role. Messages are keys in the
 // "staff.errors" namespace.
 import { z } from "zod";
+import { isStorableText } from "../db/is-storable-text";
 import { locales } from "../i18n/locales";
 
 export const staffRoles = ["SUPPORT", "PRIVACY_OFFICER", "ADMIN"] as const;
@@ -14,8 +15,10 @@ export const inviteStaffSchema = z.object({
 });
 export type InviteStaffInput = z.input<typeof inviteStaffSchema>;
 
-export const changeStaffRoleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(staffRoles, { error: "roleInvalid" }) });
-export const removeStaffSchema = z.object({ userId: z.string().min(1).max(64) });
+const userId = z.string().min(1).max(64).refine(isStorableText, { error: "invalid" });
+
+export const changeStaffRoleSchema = z.object({ userId, role: z.enum(staffRoles, { error: "roleInvalid" }) });
+export const removeStaffSchema = z.object({ userId });
 
 /** Zod issues as field → message key, for AppError's `fields`. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

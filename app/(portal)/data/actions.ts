@@ -7,6 +7,7 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { actorFor, requirePerson } from "@/lib/auth/guards";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { AppError } from "@/lib/errors";
+import { parseActionId } from "@/lib/parse-action-id";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { requestDataExport } from "@/lib/requests/request-data-export";
 import { requestErasure } from "@/lib/requests/request-erasure";
@@ -39,7 +40,7 @@ export async function cancelErasureAction(requestId: string) {
   const user = await requirePerson();
   const actor = await actorFor(user, "PERSON");
   const result = await toActionResult(async () => {
-    await cancelDataRequest({ actor, personId: user.personId, requestId: String(requestId).slice(0, 64) });
+    await cancelDataRequest({ actor, personId: user.personId, requestId: parseActionId(requestId) });
     await sendRequestEmail({ to: user.email, language: user.preferredLanguage, kind: "erasureCancelled", requestType: "ERASURE" });
     return { cancelled: true };
   });

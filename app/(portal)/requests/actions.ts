@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult } from "@/lib/action-result";
 import { actorFor, requirePerson } from "@/lib/auth/guards";
+import { parseActionId } from "@/lib/parse-action-id";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { requestObjection } from "@/lib/requests/request-objection";
 import { requestRectification } from "@/lib/requests/request-rectification";
@@ -40,7 +41,7 @@ export async function cancelRequestAction(requestId: string) {
   const user = await requirePerson();
   const actor = await actorFor(user, "PERSON");
   const result = await toActionResult(async () => {
-    await cancelDataRequest({ actor, personId: user.personId, requestId: String(requestId).slice(0, 64) });
+    await cancelDataRequest({ actor, personId: user.personId, requestId: parseActionId(requestId) });
     return { cancelled: true };
   });
   revalidatePath("/requests");

@@ -5,15 +5,17 @@ import { toActionResult } from "@/lib/action-result";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { mergePersons } from "@/lib/identity/merge-persons";
 import type { MergePersonsInput } from "@/lib/identity/schemas";
+import { parseActionId } from "@/lib/parse-action-id";
 import { recordPersonView } from "@/lib/persons/record-person-view";
 
 // Each action checks the role itself; the domain checks it again with the actor.
 
-/** Opens two candidate duplicates side by side: both looks are audited (identity resolution). PRIVACY_OFFICER and up. */
+/** Opens two candidate duplicates side by side: both looks are audited together (identity resolution). PRIVACY_OFFICER and up. */
 export async function compareDuplicatesAction(ids: [string, string]) {
   const actor = await actorFor(await requireStaff("PRIVACY_OFFICER"), "STAFF");
+  if (!Array.isArray(ids) || ids.length !== 2) return { ok: false as const, message: "personNotFound" };
   return toActionResult(async () => {
-    for (const personId of ids) await recordPersonView({ actor, personId, input: { reasonCode: "identity_resolution" } });
+    await recordPersonView({ actor, personId: ids.map(parseActionId), input: { reasonCode: "identity_resolution" } });
   });
 }
 

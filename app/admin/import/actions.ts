@@ -6,6 +6,7 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { cancelImportJob } from "@/lib/import/cancel-import-job";
 import type { StartImportInput } from "@/lib/import/schemas";
 import { startImportJob } from "@/lib/import/start-import-job";
+import { parseActionId } from "@/lib/parse-action-id";
 
 // Imports are run by admins: each action checks the role, and the domain checks it again.
 
@@ -19,7 +20,7 @@ export async function startImportAction(values: StartImportInput) {
 
 export async function cancelImportAction(jobId: string) {
   const actor = await actorFor(await requireStaff("ADMIN"), "STAFF");
-  const result = await toActionResult(() => cancelImportJob({ actor, jobId }));
+  const result = await toActionResult(() => cancelImportJob({ actor, jobId: parseActionId(jobId) }));
   if (result.ok) revalidatePath(`/admin/import/jobs/${jobId}`);
   return result;
 }

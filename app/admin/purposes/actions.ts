@@ -15,16 +15,21 @@ async function admin() {
   return actorFor(await requireStaff("ADMIN"), "STAFF");
 }
 
-function done<T>(purposeKey: string | undefined, result: T) {
+function done<T>(purposeKey: unknown, result: T) {
   revalidatePath("/admin/purposes");
-  if (purposeKey) revalidatePath(`/admin/purposes/${purposeKey}`);
+  if (typeof purposeKey === "string" && purposeKey) revalidatePath(`/admin/purposes/${purposeKey}`);
   return result;
 }
 
 /** The new-purpose form: a comma-separated list of personal data kinds becomes piiCategories. */
 export async function createPurposeAction(values: Record<string, unknown> & { piiCategories?: string }) {
   const actor = await admin();
-  const input = { ...values, piiCategories: String(values?.piiCategories ?? "").split(",").map((s) => s.trim()).filter(Boolean), sortOrder: Number(values?.sortOrder ?? 0) };
+  const { piiCategories = "", sortOrder = 0 } = values ?? {};
+  const input = {
+    ...values,
+    piiCategories: typeof piiCategories === "string" ? piiCategories.split(",").map((s) => s.trim()).filter(Boolean) : piiCategories,
+    sortOrder: typeof sortOrder === "string" ? Number(sortOrder) : sortOrder,
+  };
   const result = await toActionResult(async () => ({ purposeKey: (await createPurpose({ actor, input })).purposeKey }));
   return done(undefined, result);
 }

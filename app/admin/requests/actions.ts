@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult } from "@/lib/action-result";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
+import { parseActionId } from "@/lib/parse-action-id";
 import { addRequestNote } from "@/lib/requests/add-request-note";
 import { approveDataRequest } from "@/lib/requests/approve-data-request";
 import { assignDataRequest } from "@/lib/requests/assign-data-request";
@@ -20,7 +21,7 @@ async function officer() {
 }
 
 function done<T>(requestId: unknown, result: T) {
-  revalidatePath(`/admin/requests/${String(requestId)}`);
+  revalidatePath(`/admin/requests/${parseActionId(requestId)}`);
   revalidatePath("/admin/requests");
   return result;
 }

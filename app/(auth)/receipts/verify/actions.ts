@@ -4,7 +4,7 @@ import { verifyConsentReceiptJws } from "@/lib/consents/verify-consent-receipt-j
 
 /** Accepts a downloaded receipt file's text ({ receipt, jws }) or a bare JWS. */
 export async function verifyReceiptAction(text: string) {
-  const input = String(text).trim().slice(0, 200_000);
+  const input = (typeof text === "string" ? text : "").trim().slice(0, 200_000);
   let jws = input;
   try {
     const parsed = JSON.parse(input) as { jws?: unknown };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { toActionResult } from "@/lib/action-result";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
+import { parseActionId } from "@/lib/parse-action-id";
 import { correctPersonAsStaff } from "@/lib/persons/correct-person-as-staff";
 import { recordPersonView } from "@/lib/persons/record-person-view";
 import type { PersonViewInput, StaffCorrectionFormInput } from "@/lib/persons/schemas";
@@ -13,7 +14,7 @@ import type { PersonViewInput, StaffCorrectionFormInput } from "@/lib/persons/sc
 export async function openPersonAction(personId: string, values: PersonViewInput) {
   const actor = await actorFor(await requireStaff("SUPPORT"), "STAFF");
   const result = await toActionResult(async () => {
-    await recordPersonView({ actor, personId, input: values });
+    await recordPersonView({ actor, personId: parseActionId(personId), input: values });
   });
   if (result.ok) revalidatePath(`/admin/persons/${personId}`);
   return result;
@@ -23,7 +24,7 @@ export async function openPersonAction(personId: string, values: PersonViewInput
 export async function correctPersonAction(personId: string, values: StaffCorrectionFormInput) {
   const actor = await actorFor(await requireStaff("SUPPORT"), "STAFF");
   const { reason, ...input } = values ?? ({} as StaffCorrectionFormInput);
-  const result = await toActionResult(() => correctPersonAsStaff({ actor, personId, input, reason }));
+  const result = await toActionResult(() => correctPersonAsStaff({ actor, personId: parseActionId(personId), input, reason }));
   if (result.ok) revalidatePath(`/admin/persons/${personId}`);
   return result;
 }
