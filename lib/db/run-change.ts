@@ -4,6 +4,7 @@ import type { Actor } from "../audit/actor";
 import { appendAuditEntries } from "../audit/append-audit-entries";
 import type { AuditInput } from "../audit/append-audit-entry";
 import { recordOutboxEvent, type OutboxInput } from "../propagation/record-outbox-event";
+import { withChangeSlot } from "./change-slots";
 import { db } from "./client";
 import type { PrismaClient } from "./generated/client";
 import type { Tx } from "./types";
@@ -20,6 +21,9 @@ export interface ChangeOptions {
   prisma?: PrismaClient;
 }
 
+/** Change transactions one process runs at once (of its 10 pooled connections). */
+const CHANGES_AT_ONCE = 4;
+
 // Generic over the whole outcome, so a work function with several return shapes infers their union.
 export async function runChange<O extends ChangeOutcome<unknown>>(
   actor: Actor,
@@ -28,13 +32,17 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
 ): Promise<O["result"]> {
   const now = options.now ?? new Date();
   const prisma = options.prisma ?? (await db());
-  return prisma.$transaction(
-    async (tx) => {
-      const { result, audit, events = [] } = await work(tx, now);
-      await appendAuditEntries(tx, actor, [audit].flat(), now);
-      for (const event of events) await recordOutboxEvent(tx, event, now);
-      return result;
-    },
-    { maxWait: 30_000, timeout: 30_000 },
+  return withChangeSlot(CHANGES_AT_ONCE, () =>
+    prisma.$transaction(
+      async (tx) => {
+        const { result, audit, events = [] } = await work(tx, now);
+        for (const event of events) await recordOutboxEvent(tx, event, now);
+        // The audit chain's lock last: every change waits for it, so it is held only for the
+        // append and the commit.
+        await appendAuditEntries(tx, actor, [audit].flat(), now);
+        return result;
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    ),
   );
 }
