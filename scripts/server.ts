@@ -46,6 +46,11 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing in-flight work`);
   server.close();
+  // In-flight work gets a while to finish; a shutdown that hangs must not keep the process alive.
+  setTimeout(() => {
+    console.error(`${signal}: still stopping after 15 s, exiting`);
+    process.exit(1);
+  }, 15_000).unref();
   const runtime = (globalThis as { __omadataRuntime?: { stop(): Promise<void> } }).__omadataRuntime;
   await runtime?.stop().catch(() => {});
   process.exit(0);
