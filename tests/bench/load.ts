@@ -6,7 +6,7 @@
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL: the PostgreSQL server (default the local one); the
 //   bench uses a database of its own on it, `omadata_load` (LOAD_FRESH=1 recreates it).
 //   LOAD_SECONDS (60), LOAD_PERSONS (100000), LOAD_RATES (requests per second of each kind, over
-//   both instances: "profile=16,consents=4,search=4,check=4,corrections=8"). The rates are fixed
+//   both instances: "profile=8,consents=2,search=2,check=2,corrections=4"). The rates are fixed
 //   (an open model, like real users who don't wait for each other), so latency shows the
 //   service time at that load rather than a queue the driver itself builds.
 import { randomBytes, randomUUID } from "node:crypto";
@@ -21,7 +21,7 @@ const env = process.env;
 const seconds = Number(env.LOAD_SECONDS ?? 60);
 const persons = Number(env.LOAD_PERSONS ?? 100_000);
 const rates = Object.fromEntries(
-  (env.LOAD_RATES ?? "profile=16,consents=4,search=4,check=4,corrections=8").split(",").map((pair) => pair.split("=")).map(([k, v]) => [k, Number(v)]),
+  (env.LOAD_RATES ?? "profile=8,consents=2,search=2,check=2,corrections=4").split(",").map((pair) => pair.split("=")).map(([k, v]) => [k, Number(v)]),
 ) as Record<string, number>;
 const CUSTOMERS = 500;
 const TARGETS: Record<string, number> = { "profile page": 100, "staff search": 50, "bulk consent check (1,000 persons)": 50 };
@@ -37,6 +37,7 @@ const { migrate } = await import("@/lib/db/migrate");
 const { seedLargeData, largePersonId, LARGE_FAMILY_NAMES } = await import("../../scripts/seed-large");
 const { createKey, createSystem } = await import("../factories/systems");
 const { misspell } = await import("./search");
+const { eventTypes } = await import("@/lib/propagation/event-types");
 
 if (buildIfNeeded() !== 0) throw new Error("next build failed");
 const database = await getDatabase();
@@ -86,7 +87,7 @@ await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 // Earlier runs' systems point at receivers long gone: only this run's system is active.
 await database.prisma.connectedSystem.updateMany({ where: { key: { startsWith: "load-" } }, data: { active: false } });
-const system = await createSystem({ key: `load-${randomBytes(3).toString("hex")}`, kind: "CRM", webhookUrl: receiverUrl, eventTypes: [] });
+const system = await createSystem({ key: `load-${randomBytes(3).toString("hex")}`, kind: "CRM", webhookUrl: receiverUrl, eventTypes: [...eventTypes] });
 const apiKey = await createKey(system.id, ["consents:read", "persons:write", "persons:read"]);
 const purposes = (await database.prisma.purpose.findMany({ where: { retiredAt: null, currentVersion: { gt: 0 } }, select: { key: true } })).map((p) => p.key);
 const switchable = await database.prisma.purpose.findMany({ where: { retiredAt: null, requiresDoubleOptIn: false, legalBasis: "CONSENT" }, select: { key: true, currentVersion: true } });
@@ -120,16 +121,16 @@ interface Kind {
 }
 
 const cookie = (token: string) => `authjs.session-token=${token}`;
-const kinds: Kind[] = [
+const allKinds: Kind[] = [
   {
     name: "profile page",
-    rate: rates.profile ?? 16,
+    rate: rates.profile ?? 8,
     request: () => ({ method: "GET", path: "/profile", headers: { cookie: cookie(pick(customerTokens)) } }),
     ok: (status, body) => status === 200 && body.includes("</html>"),
   },
   {
     name: "consent switch (server action)",
-    rate: rates.consents ?? 4,
+    rate: rates.consents ?? 2,
     request: (base) => {
       const purpose = pick(switchable);
       const grant = Math.random() < 0.5;
@@ -144,13 +145,13 @@ const kinds: Kind[] = [
   },
   {
     name: "staff search",
-    rate: rates.search ?? 4,
+    rate: rates.search ?? 2,
     request: () => ({ method: "GET", path: `/admin/persons?q=${encodeURIComponent(Math.random() < 0.5 ? misspell(pick(LARGE_FAMILY_NAMES)) : `LCRM-${1 + Math.floor(Math.random() * persons)}`)}`, headers: { cookie: cookie(pick(staffTokens)) } }),
     ok: (status, body) => status === 200 && body.includes("</html>"),
   },
   {
     name: "bulk consent check (1,000 persons)",
-    rate: rates.check ?? 4,
+    rate: rates.check ?? 2,
     request: () => {
       const start = Math.floor(Math.random() * (persons - 1000));
       const refs = Array.from({ length: 1000 }, (_, i) => (i % 2 ? { id: largePersonId(start + i + 1) } : { externalId: `LCRM-${start + i + 1}` }));
@@ -160,7 +161,7 @@ const kinds: Kind[] = [
   },
   {
     name: "correction (API)",
-    rate: rates.corrections ?? 8,
+    rate: rates.corrections ?? 4,
     request: () => ({
       method: "PATCH",
       path: `/api/v1/persons/${largePersonId(1 + Math.floor(Math.random() * persons))}`,
@@ -171,10 +172,14 @@ const kinds: Kind[] = [
   },
 ];
 
-// Warm-up: every page and route once per instance (first renders fill Next.js's caches).
+// A kind given rate 0 is left out (to measure one kind alone).
+const kinds = allKinds.filter((kind) => kind.rate > 0);
+
+// Warm-up: 30 of each kind per instance, one at a time, so the measurement sees the steady
+// state (the first requests load code, fill Next.js's caches and let V8 optimise).
 for (const app of apps) {
   for (const kind of kinds) {
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < 30; i += 1) {
       const r = kind.request(app.url);
       await fetch(`${app.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
     }
