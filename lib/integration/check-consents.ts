@@ -29,16 +29,19 @@ export async function checkConsents({ systemKey, purposes, persons }: { systemKe
   const resolve = (ref: PersonRef) =>
     "id" in ref ? (known.has(ref.id) ? ref.id : null) : "email" in ref ? (emailToId.get(ref.email.trim().toLowerCase()) ?? null) : (externalToId.get(ref.externalId) ?? null);
   const personIds = [...new Set(persons.map(resolve).filter((id): id is string => id !== null))];
-  const states = personIds.length && purposeRows.length
-    ? await prisma.$queryRaw<{ personId: string; purposeId: string; status: ConsentStatus; version: number }[]>`
-        SELECT "personId", "purposeId", "status", "version" FROM "ConsentState"
-        WHERE "personId" = ANY(${personIds}) AND "purposeId" = ANY(${purposeRows.map((p) => p.id)})`
-    : [];
+  const [states, restrictedRows] = await Promise.all([
+    personIds.length && purposeRows.length
+      ? prisma.$queryRaw<{ personId: string; purposeId: string; status: ConsentStatus; version: number }[]>`
+          SELECT "personId", "purposeId", "status", "version" FROM "ConsentState"
+          WHERE "personId" = ANY(${personIds}) AND "purposeId" = ANY(${purposeRows.map((p) => p.id)})`
+      : [],
+    // A person whose processing is restricted (GDPR Art. 18) is permitted nothing.
+    personIds.length
+      ? prisma.$queryRaw<{ id: string; restrictedAt: Date }[]>`SELECT "id", "restrictedAt" FROM "Person" WHERE "id" = ANY(${personIds}) AND "restrictedAt" IS NOT NULL`
+      : [],
+  ]);
   const stateOf = new Map(states.map((s) => [`${s.personId}:${s.purposeId}`, s]));
-  // A person whose processing is restricted (GDPR Art. 18) is permitted nothing.
-  const restricted = new Map(
-    (personIds.length ? await prisma.person.findMany({ where: { id: { in: personIds }, restrictedAt: { not: null } }, select: { id: true, restrictedAt: true } }) : []).map((p) => [p.id, p]),
-  );
+  const restricted = new Map(restrictedRows.map((p) => [p.id, p]));
   const results = persons.map((ref) => {
     const personId = resolve(ref);
     const permitted = Object.fromEntries(
