@@ -28,7 +28,8 @@ const CUSTOMERS = 500;
 const TARGETS: Record<string, number> = { "profile page": 100, "staff search": 50, "bulk consent check (1,000 persons)": 50 };
 
 const databaseUrl = await benchDatabase("omadata_load", { fresh: env.LOAD_FRESH === "1" });
-const deployment = deploymentEnv(databaseUrl, { WORKER_POLL_MS: "100", WEBHOOK_CONCURRENCY: "16" });
+// The workers poll at the production default (1 s when idle; with a backlog they loop at once).
+const deployment = deploymentEnv(databaseUrl, { WEBHOOK_CONCURRENCY: "16" });
 // This process creates the fixtures with the deployment's own secrets (sealed webhook secrets).
 Object.assign(env, deployment);
 
