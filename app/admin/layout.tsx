@@ -1,9 +1,11 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SessionNav } from "@/components/session-nav";
 import { SiteHeader } from "@/components/ui/site-header";
 import { requireStaff } from "@/lib/auth/guards";
+import { clientMessages } from "@/lib/i18n/client-messages";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireStaff("SUPPORT");
@@ -15,7 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </SiteHeader>
       <main id="main">
         <AdminNav role={user.role} />
-        {children}
+        <NextIntlClientProvider messages={await clientMessages("admin")}>{children}</NextIntlClientProvider>
       </main>
     </>
   );
