@@ -7,15 +7,14 @@
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL: the PostgreSQL server (default the local one); the
 //   bench uses a database of its own on it, `omadata_load` (LOAD_FRESH=1 recreates it).
 //   LOAD_SECONDS (60), LOAD_PERSONS (100000), LOAD_RATES (requests per second of each kind, over
-//   both instances: "profile=8,consents=2,search=2,check=2,corrections=4"). The rates are fixed
-//   (an open model, like real users who don't wait for each other), so latency shows the
-//   service time at that load rather than a queue the driver itself builds.
+//   both instances: "profile=8,consents=2,search=2,check=2,corrections=4"). An open model:
+//   requests arrive at random (Poisson) times at those mean rates, like users who don't wait for
+//   each other, so latency shows the service at that load rather than a queue the driver builds.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
-import autocannon from "autocannon";
 import { benchDatabase, deploymentEnv, percentile, startAppInstance, startWorkerService, type ChildService } from "./cluster";
 
 const env = process.env;
@@ -202,41 +201,42 @@ const tallies = new Map<string, Tally>(kinds.map((k) => [k.name, { latencies: []
 const outboxBefore = await database.prisma.outboxEvent.count();
 
 console.log(`Driving ${seconds} s: ${kinds.map((k) => `${k.name} ${k.rate}/s`).join(", ")}…`);
+// Arrivals are a Poisson process per kind and instance, each request sent when it is due
+// whether or not earlier ones have answered: users arrive independently, spread in time. (A
+// per-second quota, as autocannon's rate limit sends it, fires each second's requests together.)
+const driverEnd = Date.now() + seconds * 1000;
+const sendOne = async (kind: Kind, app: { url: string }) => {
+  const tally = tallies.get(kind.name)!;
+  const r = kind.request(app.url);
+  const start = performance.now();
+  try {
+    const response = await fetch(`${app.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(10_000) });
+    const body = await response.text();
+    tally.latencies.push(performance.now() - start);
+    tally.requests += 1;
+    if (!kind.ok(response.status, body)) {
+      tally.errors += 1;
+      if (tally.samples.length < 3) tally.samples.push(`${response.status} ${body.slice(0, 200)}`);
+    }
+  } catch (error) {
+    tally.requests += 1;
+    tally.errors += 1;
+    if (tally.samples.length < 3) tally.samples.push(String(error));
+  }
+};
 const runs = kinds.flatMap((kind) =>
-  apps.map(
-    (app) =>
-      new Promise<void>((resolve, reject) => {
-        const tally = tallies.get(kind.name)!;
-        const instance = autocannon(
-          {
-            url: app.url,
-            // Enough connections to keep the rate while some requests are slow.
-            connections: Math.max(2, Math.ceil(kind.rate / 2)),
-            overallRate: kind.rate / apps.length,
-            duration: seconds,
-            timeout: 10,
-            requests: [
-              {
-                setupRequest: (request) => ({ ...request, ...kind.request(app.url) }),
-                onResponse: (status, body) => {
-                  tally.requests += 1;
-                  if (!kind.ok(status, body)) {
-                    tally.errors += 1;
-                    if (tally.samples.length < 3) tally.samples.push(`${status} ${body.slice(0, 200)}`);
-                  }
-                },
-              },
-            ],
-          },
-          (error) => (error ? reject(error) : resolve()),
-        );
-        instance.on("response", (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
-        instance.on("reqError", (error) => {
-          tally.errors += 1;
-          if (tally.samples.length < 3) tally.samples.push(String(error));
-        });
-      }),
-  ),
+  apps.map(async (app) => {
+    const rate = kind.rate / apps.length;
+    const inFlight: Promise<void>[] = [];
+    let due = Date.now();
+    for (;;) {
+      due += (-Math.log(1 - Math.random()) / rate) * 1000;
+      if (due >= driverEnd) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+      inFlight.push(sendOne(kind, app));
+    }
+    await Promise.all(inFlight);
+  }),
 );
 await Promise.all(runs);
 
