@@ -18,7 +18,7 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", async () => {
   const { fakeTranslator: translator, fakeFormatter: formatter } = await import("../../support/next-request");
-  return { getTranslations: async () => translator(), getFormatter: async () => formatter, getLocale: async () => "en" };
+  return { getTranslations: async () => translator(), getFormatter: async () => formatter, getLocale: async () => "en", getMessages: async () => ({}) };
 });
 
 const { default: AdminLayout } = await import("@/app/admin/layout");
