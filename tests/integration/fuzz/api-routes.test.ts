@@ -37,6 +37,7 @@ import { adminActor, createPublishedPurpose, purposeTexts, uniquePurposeKey } fr
 import { createFullPerson } from "../../factories/requests";
 import { createKey, createSystem, systemAdmin } from "../../factories/systems";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
+import { rowCounter } from "../../support/row-counter";
 
 const API_RUNS_PER_ROUTE = 400;
 
@@ -52,23 +53,6 @@ const pool = {
   requestIds: [] as string[],
 };
 
-/**
- * One query counting the rows of every table, plus the sum of Person.sequence (a rejected call
- * must not bump a person's sequence either). Left out, on purpose:
- * - RateLimit: the per-key limiter counts every authenticated call, refused ones included; its
- *   first call with a key inserts the key's row.
- */
-async function rowCounter(database: TestDatabase["database"]) {
-  const excluded = new Set(["RateLimit"]);
-  const tables = (await database.prisma.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS "name" FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
-    .map((row) => row.name)
-    .filter((name) => !excluded.has(name));
-  const sql = `SELECT ${tables.map((name) => `(SELECT count(*)::int FROM "${name}") AS "${name}"`).join(", ")},
-    (SELECT coalesce(sum("sequence"), 0)::int FROM "Person") AS "Person.sequence"`;
-  return async () => (await database.withConnection((connection) => connection.query<Record<string, number>>(sql)))[0]!;
-}
 
 beforeAll(async () => {
   overrideConfig({ API_RATE_LIMIT_PER_MINUTE: "1000000" });

@@ -18,6 +18,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
 import { testSession } from "../../support/next-request";
+import { rowCounter } from "../../support/row-counter";
 
 const jar = vi.hoisted(() => ({ sessionToken: null as string | null }));
 
@@ -115,22 +116,6 @@ const pool = {
 };
 let customerSession = { id: "", token: "" };
 
-/**
- * One query counting the rows of every table, plus the sum of Person.sequence (a refused call
- * must not bump a person's sequence either). Left out, on purpose:
- * - RateLimit: sign-in link requests count every attempt, refused ones included, per address and IP.
- */
-async function rowCounter(database: Db["database"]) {
-  const excluded = new Set(["RateLimit"]);
-  const tables = (await database.prisma.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS "name" FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
-    .map((row) => row.name)
-    .filter((name) => !excluded.has(name));
-  const sql = `SELECT ${tables.map((name) => `(SELECT count(*)::int FROM "${name}") AS "${name}"`).join(", ")},
-    (SELECT coalesce(sum("sequence"), 0)::int FROM "Person") AS "Person.sequence"`;
-  return async () => (await database.withConnection((connection) => connection.query<Record<string, number>>(sql)))[0]!;
-}
 
 /** The customer's live session: recreated when an action ended it, so later calls stay recently signed in. */
 async function ensureCustomerSession() {
