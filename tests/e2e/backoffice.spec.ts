@@ -24,24 +24,21 @@ const pages: { path: string; heading: string; min: "SUPPORT" | "PRIVACY_OFFICER"
 const staff = { SUPPORT: "pekka.support@example.com", PRIVACY_OFFICER: "sanna.privacy@example.com", ADMIN: "admin@example.com" } as const;
 const below = { SUPPORT: null, PRIVACY_OFFICER: "SUPPORT", ADMIN: "PRIVACY_OFFICER" } as const;
 
-test("back-office pages render for their role and refuse the role below and customers", async ({ browser }) => {
-  const sessions = {
-    CUSTOMER: await as(browser, "liisa.korhonen@example.com"),
-    SUPPORT: await as(browser, staff.SUPPORT),
-    PRIVACY_OFFICER: await as(browser, staff.PRIVACY_OFFICER),
-    ADMIN: await as(browser, staff.ADMIN),
-  };
-  for (const p of pages) {
-    const allowed = sessions[p.min].page;
-    const response = await allowed.goto(p.path);
-    expect(response?.status(), `${p.path} as ${p.min}`).toBe(200);
-    await expect(allowed.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+// One test per page, so a slow page under load has its own time budget and a failure names the page.
+for (const p of pages) {
+  test(`${p.path} renders for ${p.min} and is refused to the role below and to customers`, async ({ browser }) => {
     const lower = below[p.min];
-    if (lower) expect((await sessions[lower].page.goto(p.path))?.status(), `${p.path} as ${lower}`).toBe(403);
-    expect((await sessions.CUSTOMER.page.goto(p.path))?.status(), `${p.path} as CUSTOMER`).toBe(403);
-  }
-  for (const s of Object.values(sessions)) await s.context.close();
-});
+    const allowed = await as(browser, staff[p.min]);
+    const customer = await as(browser, "liisa.korhonen@example.com");
+    const roleBelow = lower ? await as(browser, staff[lower]) : null;
+    const response = await allowed.page.goto(p.path);
+    expect(response?.status(), `${p.path} as ${p.min}`).toBe(200);
+    await expect(allowed.page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+    if (roleBelow) expect((await roleBelow.page.goto(p.path))?.status(), `${p.path} as ${lower}`).toBe(403);
+    expect((await customer.page.goto(p.path))?.status(), `${p.path} as CUSTOMER`).toBe(403);
+    for (const s of [allowed, customer, roleBelow]) await s?.context.close();
+  });
+}
 
 test("the dashboard draws its charts from the seeded data", async ({ browser }) => {
   const { context, page } = await as(browser, staff.SUPPORT);
