@@ -7,11 +7,10 @@ import type { ConsentStatus } from "../db/generated/enums";
 import { insertRows, type ColumnType } from "../db/insert-rows";
 import type { Tx } from "../db/types";
 import { defaultLocale, isLocale } from "../i18n/locales";
-import type { OutboxInput } from "../propagation/record-outbox-event";
+import { recordOutboxEvents, type OutboxInput } from "../propagation/record-outbox-event";
 import { generateUuid7 } from "../db/generate-uuid7";
 import type { ImportPurpose } from "./load-import-purposes";
 import { loadImportTargets, TARGET_FIELDS, type TargetField } from "./load-import-targets";
-import { recordOutboxBatch } from "./record-outbox-batch";
 import type { ImportMapping } from "./schemas";
 import type { ImportRow, RowProblem } from "./validate-import-row";
 
@@ -208,6 +207,6 @@ async function writeImportBatch(tx: Tx, persons: Working[], { job, actor, purpos
       outbox.push({ type: "consent.updated", personId: p.id, data: { ...details, permitted: evaluateConsent(purpose, { status: e.status, version: version.version }).permitted } });
     }
   }
-  await recordOutboxBatch(tx, outbox, now);
+  await recordOutboxEvents(tx, outbox, now);
   return audit;
 }

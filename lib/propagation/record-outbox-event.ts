@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
+import { insertRows } from "../db/insert-rows";
 import type { Tx } from "../db/types";
 
 export interface OutboxInput {
@@ -10,37 +11,86 @@ export interface OutboxInput {
   data: Prisma.InputJsonObject;
 }
 
+export interface OutboxPayload {
+  id: string;
+  type: string;
+  occurredAt: string;
+  personId: string | null;
+  sequence: number | null;
+  externalIds: Record<string, string>;
+  data: Prisma.InputJsonObject;
+}
+
+/** Records one event to propagate; see recordOutboxEvents. Call inside the change transaction. */
+export async function recordOutboxEvent(tx: Tx, input: OutboxInput, now = new Date()): Promise<OutboxPayload> {
+  const [payload] = await recordOutboxEvents(tx, [input], now);
+  return payload!;
+}
+
 /**
- * Records an event to propagate. For a person's event it increases the person's `sequence`
- * by one, so receivers can drop stale, out-of-order updates. Call inside the change transaction.
+ * Records events to propagate. Each event of a person increases the person's `sequence` by one
+ * (events of one person in the order given), so receivers can drop stale, out-of-order updates.
+ * Whatever the count: one sequence update, one read of external ids and one bulk insert, so an
+ * import batch costs what a single change does. Call inside the change transaction.
  */
-export async function recordOutboxEvent(tx: Tx, input: OutboxInput, now = new Date()) {
-  let sequence: number | null = null;
-  let externalIds: Record<string, string> = {};
-  if (input.personId) {
-    const rows = await tx.$queryRaw<{ sequence: number }[]>`
-      UPDATE "Person" SET "sequence" = "sequence" + 1 WHERE "id" = ${input.personId} RETURNING "sequence"`;
-    if (!rows[0]) throw new Error(`recordOutboxEvent: no person ${input.personId}`);
-    sequence = rows[0].sequence;
-    const identities = await tx.externalIdentity.findMany({
-      where: { personId: input.personId },
-      select: { system: true, externalId: true },
-      orderBy: { linkedAt: "asc" },
-    });
-    externalIds = Object.fromEntries(identities.map((i) => [i.system, i.externalId]));
-  }
-  const id = `evt_${randomUUID().replaceAll("-", "")}`;
-  const payload = {
-    id,
-    type: input.type,
-    occurredAt: now.toISOString(),
-    personId: input.personId,
-    sequence,
-    externalIds,
-    data: input.data,
-  };
-  await tx.outboxEvent.create({
-    data: { id, type: input.type, personId: input.personId, sequence, payload, occurredAt: now },
+export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Date): Promise<OutboxPayload[]> {
+  if (inputs.length === 0) return [];
+  const eventsPerPerson = new Map<string, number>();
+  for (const input of inputs) if (input.personId) eventsPerPerson.set(input.personId, (eventsPerPerson.get(input.personId) ?? 0) + 1);
+  const personIds = [...eventsPerPerson.keys()];
+  const nextSequence = await reserveSequences(tx, eventsPerPerson);
+  const externalIdsOf = await externalIdsByPerson(tx, personIds);
+  const payloads = inputs.map((input): OutboxPayload => {
+    let sequence: number | null = null;
+    if (input.personId) {
+      sequence = nextSequence.get(input.personId)!;
+      nextSequence.set(input.personId, sequence + 1);
+    }
+    return {
+      id: `evt_${randomUUID().replaceAll("-", "")}`,
+      type: input.type,
+      occurredAt: now.toISOString(),
+      personId: input.personId,
+      sequence,
+      externalIds: input.personId ? (externalIdsOf.get(input.personId) ?? {}) : {},
+      data: input.data,
+    };
   });
-  return payload;
+  await insertRows(
+    tx,
+    "OutboxEvent",
+    { id: "text", type: "text", personId: "text", sequence: "int", payload: "jsonb", occurredAt: "timestamp" },
+    payloads.map((payload) => ({ id: payload.id, type: payload.type, personId: payload.personId, sequence: payload.sequence, payload, occurredAt: now })),
+  );
+  return payloads;
+}
+
+/** Advances each person's sequence by their event count; returns each person's first new number. */
+async function reserveSequences(tx: Tx, eventsPerPerson: Map<string, number>): Promise<Map<string, number>> {
+  const first = new Map<string, number>();
+  if (eventsPerPerson.size === 0) return first;
+  const ids = [...eventsPerPerson.keys()];
+  const rows = await tx.$queryRaw<{ id: string; sequence: number }[]>`
+    UPDATE "Person" AS p SET "sequence" = p."sequence" + v.n
+    FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${ids.map((id) => eventsPerPerson.get(id)!)}::int[]) AS n) AS v
+    WHERE p."id" = v.id
+    RETURNING p."id", p."sequence"`;
+  if (rows.length !== ids.length) {
+    const found = new Set(rows.map((row) => row.id));
+    throw new Error(`recordOutboxEvents: no person ${ids.find((id) => !found.has(id))}`);
+  }
+  for (const row of rows) first.set(row.id, row.sequence - eventsPerPerson.get(row.id)! + 1);
+  return first;
+}
+
+async function externalIdsByPerson(tx: Tx, personIds: string[]): Promise<Map<string, Record<string, string>>> {
+  const byPerson = new Map<string, Record<string, string>>();
+  if (personIds.length === 0) return byPerson;
+  const identities = await tx.externalIdentity.findMany({
+    where: { personId: { in: personIds } },
+    select: { personId: true, system: true, externalId: true },
+    orderBy: { linkedAt: "asc" },
+  });
+  for (const identity of identities) byPerson.set(identity.personId, { ...byPerson.get(identity.personId), [identity.system]: identity.externalId });
+  return byPerson;
 }
