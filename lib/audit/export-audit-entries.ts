@@ -1,3 +1,4 @@
+import { defusedCsvField } from "../csv/csv-field";
 import { db } from "../db/client";
 import { runChange } from "../db/run-change";
 import { assertStaffRole } from "../staff/assert-staff-role";
@@ -7,13 +8,6 @@ import type { AuditFilterInput } from "./schemas";
 
 export const AUDIT_CSV_COLUMNS = ["seq", "at", "actorKind", "actorId", "action", "personId", "target", "details", "ipHash", "prevHash", "hash"] as const;
 const BATCH = 1000;
-
-/** One RFC 4180 field; a leading =, +, -, @, tab or CR is defused so spreadsheets never run it as a formula. */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Exports the entries matching the viewer's filter as CSV, oldest first, with their hashes so the
@@ -45,7 +39,7 @@ export async function exportAuditEntries({ actor, filter }: { actor: Actor; filt
         take: BATCH,
       });
       if (rows.length === 0) return;
-      yield rows.map((row) => `${AUDIT_CSV_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`).join("");
+      yield rows.map((row) => `${AUDIT_CSV_COLUMNS.map((c) => defusedCsvField(row[c])).join(",")}\r\n`).join("");
       after = rows[rows.length - 1]!.seq;
       if (rows.length < BATCH) return;
     }

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { csvField } from "../audit/export-audit-entries";
+import { defusedCsvField } from "../csv/csv-field";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { assertStaffRole } from "../staff/assert-staff-role";
@@ -23,7 +23,7 @@ export async function exportImportErrors({ actor, jobId }: { actor: Actor; jobId
         select: { id: true, row: true, column: true, reason: true },
       });
       if (rows.length === 0) return;
-      yield rows.map((r) => `${[r.row, r.column, r.reason].map(csvField).join(",")}\r\n`).join("");
+      yield rows.map((r) => `${[r.row, r.column, r.reason].map(defusedCsvField).join(",")}\r\n`).join("");
       after = rows[rows.length - 1]!.id;
       if (rows.length < BATCH) return;
     }

@@ -1,7 +1,7 @@
 // The files of "Download my data": data.json (everything, machine-readable: GDPR Art. 20), one
 // CSV per table, index.html that a browser shows without any other tool, and a README.
 import type { PersonData } from "./collect-person-data";
-import { toCsv } from "./to-csv";
+import { toCsv } from "../csv/to-csv";
 
 /** The translated words of the files, from the dataExport.file messages. */
 export interface ExportFileStrings {

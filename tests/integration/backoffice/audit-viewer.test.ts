@@ -60,10 +60,10 @@ describe("the audit viewer", () => {
   });
 
   it("defuses a value that starts like a formula", async () => {
-    const { csvField } = await import("@/lib/audit/export-audit-entries");
-    expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(csvField("-1")).toBe("'-1");
-    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    const { defusedCsvField } = await import("@/lib/csv/csv-field");
+    expect(defusedCsvField("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(defusedCsvField("-1")).toBe("'-1");
+    expect(defusedCsvField('a,"b"')).toBe('"a,""b"""');
   });
 
   it("verifies the chain: intact, then the first broken entry", async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { csvField } from "@/lib/audit/export-audit-entries";
+import { defusedCsvField } from "@/lib/csv/csv-field";
 import { answeredOnTime } from "@/lib/dashboard/find-request-stats";
 
-describe("csvField", () => {
+describe("defusedCsvField", () => {
   it("quotes per RFC 4180 and defuses what a spreadsheet would run as a formula", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField('say "hi", twice')).toBe('"say ""hi"", twice"');
-    expect(csvField("=1+2")).toBe("'=1+2");
-    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvField({ a: 1 })).toBe('"{""a"":1}"');
-    expect(csvField(null)).toBe("");
-    expect(csvField(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05.000Z");
+    expect(defusedCsvField("plain")).toBe("plain");
+    expect(defusedCsvField('say "hi", twice')).toBe('"say ""hi"", twice"');
+    expect(defusedCsvField("=1+2")).toBe("'=1+2");
+    expect(defusedCsvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(defusedCsvField({ a: 1 })).toBe('"{""a"":1}"');
+    expect(defusedCsvField(null)).toBe("");
+    expect(defusedCsvField(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05.000Z");
   });
 });
 

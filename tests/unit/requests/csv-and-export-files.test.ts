@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { PersonData } from "@/lib/requests/collect-person-data";
 import { renderExportFiles, type ExportFileStrings } from "@/lib/requests/render-export-files";
-import { toCsv } from "@/lib/requests/to-csv";
+import { toCsv } from "@/lib/csv/to-csv";
 
 describe("toCsv (RFC 4180)", () => {
   it("quotes commas, quotes and line breaks, and round-trips through a CSV parser", () => {
@@ -16,6 +16,10 @@ describe("toCsv (RFC 4180)", () => {
       { a: 'say "hi", then go', b: "line1\nline2", c: "", d: "2026-01-02T03:04:05.000Z", e: '{"k":1}' },
       { a: "plain", b: "ä ö å", c: "3", d: "", e: "[1,2]" },
     ]);
+  });
+
+  it("keeps a person's values as they are: a phone number stays +358…, not a defused '+358…", () => {
+    expect(toCsv(["phone", "note"], [{ phone: "+358401234567", note: "-5 %" }])).toBe("\uFEFFphone,note\r\n+358401234567,-5 %\r\n");
   });
 });
 
