@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { RunButton } from "../ui/run-button";
 
 /**
  * A button that runs a server action (bound to its arguments) and says how it went; the page
@@ -28,28 +28,21 @@ export function ActionButton({
 }) {
   const t = useTranslations(namespace);
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.failed"));
   return (
-    <span className="action-button">
-      <button
-        type="button"
-        className={danger ? "danger" : "secondary"}
-        disabled={pending}
-        data-testid={testId}
-        onClick={() => {
-          if (confirm && !window.confirm(confirm)) return;
-          startTransition(async () => {
-            const result = await action();
-            setMessage(result.ok ? done : errorText(result.message));
-            if (result.ok) router.refresh();
-          });
-        }}
-      >
-        {label}
-      </button>
-      {message && <span role="status"> {message}</span>}
-    </span>
+    <RunButton
+      layout="inline"
+      className={danger ? "danger" : "secondary"}
+      data-testid={testId}
+      confirm={confirm}
+      run={async () => {
+        const result = await action();
+        if (!result.ok) return errorText(result.message);
+        router.refresh();
+        return done;
+      }}
+    >
+      {label}
+    </RunButton>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { RunButton } from "@/components/ui/run-button";
 import { cancelErasureAction, requestErasureAction, requestErasureReauthAction } from "../actions";
 
 const errorKeys = ["reauthRequired", "erasureAlreadyRequested", "staffAccount", "mustConfirm", "rateLimited", "cannotCancel"] as const;
@@ -72,24 +73,15 @@ export function ErasureForm({ needsReauth }: { needsReauth: boolean }) {
 export function CancelErasureButton({ requestId }: { requestId: string }) {
   const t = useTranslations("erasure");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   return (
-    <p className="actions">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await cancelErasureAction(requestId);
-            if (result.ok) return router.push("/data/delete?cancelled=1");
-            setMessage(t(`errors.${asErrorKey(result.message)}`));
-          })
-        }
-      >
-        {t("cancel")}
-      </button>
-      {message && <span role="status">{message}</span>}
-    </p>
+    <RunButton
+      run={async () => {
+        const result = await cancelErasureAction(requestId);
+        if (!result.ok) return t(`errors.${asErrorKey(result.message)}`);
+        router.push("/data/delete?cancelled=1");
+      }}
+    >
+      {t("cancel")}
+    </RunButton>
   );
 }
