@@ -7,7 +7,9 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
+import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
+import { locales } from "@/lib/i18n/locales";
 import { profileCorrectionSchema, type ProfileCorrectionInput } from "@/lib/persons/schemas";
 import { correctProfileAction } from "./actions";
 
@@ -46,32 +48,15 @@ export function ProfileForm({ defaults, countries }: { defaults: ProfileCorrecti
       {text("streetAddress", "street-address")}
       {text("postalCode", "postal-code")}
       {text("city", "address-level2")}
-      <div className="field">
-        <label htmlFor="country">{fields("country")}</label>
-        <select id="country" autoComplete="country" aria-invalid={errors.country ? "true" : "false"} aria-describedby={errors.country ? "country-error" : undefined} {...form.register("country")}>
-          <option value="">{t("countryNone")}</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {errors.country?.message && (
-          <p id="country-error" className="field-error" role="alert">
-            {message(errors.country.message)}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="preferredLanguage">{fields("preferredLanguage")}</label>
-        <select id="preferredLanguage" {...form.register("preferredLanguage")}>
-          {(["fi", "sv", "en"] as const).map((code) => (
-            <option key={code} value={code}>
-              {languages(code)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="country"
+        label={fields("country")}
+        autoComplete="country"
+        options={[{ value: "", label: t("countryNone") }, ...countries.map((c) => ({ value: c.code, label: c.name }))]}
+        error={message(errors.country?.message)}
+        registration={form.register("country")}
+      />
+      <SelectField id="preferredLanguage" label={fields("preferredLanguage")} options={locales.map((code) => ({ value: code, label: languages(code) }))} registration={form.register("preferredLanguage")} />
       <TextField id="birthDate" label={fields("birthDate")} hint={t("birthDateHint")} autoComplete="bday" inputMode="numeric" error={message(errors.birthDate?.message)} registration={form.register("birthDate")} />
       <p className="actions">
         <button type="submit" disabled={pending}>

@@ -7,7 +7,9 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
+import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
+import { locales } from "@/lib/i18n/locales";
 import { staffCorrectionFormSchema, type StaffCorrectionFormInput } from "@/lib/persons/schemas";
 import { correctPersonAction } from "../actions";
 
@@ -46,27 +48,14 @@ export function StaffCorrectionForm({ personId, defaults, countries }: { personI
       {text("streetAddress")}
       {text("postalCode")}
       {text("city")}
-      <div className="field">
-        <label htmlFor="country">{fields("country")}</label>
-        <select id="country" {...form.register("country")}>
-          <option value="">—</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="preferredLanguage">{fields("preferredLanguage")}</label>
-        <select id="preferredLanguage" {...form.register("preferredLanguage")}>
-          {(["fi", "sv", "en"] as const).map((code) => (
-            <option key={code} value={code}>
-              {languages(code)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="country"
+        label={fields("country")}
+        options={[{ value: "", label: "—" }, ...countries.map((c) => ({ value: c.code, label: c.name }))]}
+        error={message(errors.country?.message)}
+        registration={form.register("country")}
+      />
+      <SelectField id="preferredLanguage" label={fields("preferredLanguage")} options={locales.map((code) => ({ value: code, label: languages(code) }))} registration={form.register("preferredLanguage")} />
       {text("birthDate")}
       <TextField id="reason" label={t("correctionReason")} hint={t("correctionReasonHint")} error={message(errors.reason?.message)} registration={form.register("reason")} />
       <p className="actions">
