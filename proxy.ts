@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   // scripts/server.ts sets X-Forwarded-Proto from the socket (TLS or not), or from a trusted proxy
-  // (TRUST_PROXY); a client's own value never gets this far. (`next start` alone would trust it.)
+  // (TRUST_PROXY); a client's own value never gets this far. Serve through it (`npm start`, `npm run serve`),
+  // not bare `next start`, which would pass a client's value on.
   if (request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
