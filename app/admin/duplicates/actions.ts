@@ -15,7 +15,7 @@ export async function compareDuplicatesAction(ids: [string, string]) {
   const actor = await actorFor(await requireStaff("PRIVACY_OFFICER"), "STAFF");
   if (!Array.isArray(ids) || ids.length !== 2) return { ok: false as const, message: "personNotFound" };
   return toActionResult(async () => {
-    await recordPersonView({ actor, personId: ids.map(parseActionId), input: { reasonCode: "identity_resolution" } });
+    await recordPersonView({ actor, personId: ids.map((id) => parseActionId(id)), input: { reasonCode: "identity_resolution" } });
   });
 }
 

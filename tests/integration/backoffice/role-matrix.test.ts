@@ -169,3 +169,14 @@ describe("publishing a purpose version from the admin action", () => {
     expect(await outcomeOf(() => publishVersionAction({ purposeKey: key, version: 4, material: true }))).toBe("forbidden");
   });
 });
+
+describe("comparing two duplicates from the admin action", () => {
+  it("records both looks (identity resolution) and answers ok", async () => {
+    const [a, b] = [await createPerson(t.database.prisma), await createPerson(t.database.prisma)];
+    signInAs("PRIVACY_OFFICER");
+    expect(await compareDuplicatesAction([a.id, b.id])).toMatchObject({ ok: true });
+    const looks = await t.database.prisma.auditEntry.findMany({ where: { action: "person.viewed", personId: { in: [a.id, b.id] } }, select: { personId: true, details: true } });
+    expect(looks.map((look) => look.personId).sort()).toEqual([a.id, b.id].sort());
+    expect(looks.every((look) => (look.details as { reasonCode?: string }).reasonCode === "identity_resolution")).toBe(true);
+  });
+});
