@@ -26,7 +26,6 @@ export function RunButton({ run, confirm, layout = "paragraph", children, ...but
       disabled={pending}
       onClick={(event) => {
         if (confirm && !window.confirm(confirm)) return;
-        // Read at click time: what the page rendered (a tampered attribute is refused server-side).
         const target = event.currentTarget;
         startTransition(async () => {
           const text = await run(target);

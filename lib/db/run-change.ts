@@ -3,7 +3,7 @@
 import type { Actor } from "../audit/actor";
 import { appendAuditEntries } from "../audit/append-audit-entries";
 import type { AuditInput } from "../audit/append-audit-entry";
-import { recordOutboxEvent, type OutboxInput } from "../propagation/record-outbox-event";
+import { recordOutboxEvents, type OutboxInput } from "../propagation/record-outbox-event";
 import { withChangeSlot } from "./change-slots";
 import { db } from "./client";
 import type { PrismaClient } from "./generated/client";
@@ -36,7 +36,7 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
     prisma.$transaction(
       async (tx) => {
         const { result, audit, events = [] } = await work(tx, now);
-        for (const event of events) await recordOutboxEvent(tx, event, now);
+        await recordOutboxEvents(tx, events, now);
         // The audit chain's lock last: every change waits for it, so it is held only for the
         // append and the commit.
         await appendAuditEntries(tx, actor, [audit].flat(), now);

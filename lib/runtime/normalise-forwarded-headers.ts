@@ -10,12 +10,8 @@ export interface ConnectionFacts {
   trustProxy: boolean;
 }
 
-const lastOf = (value: string | string[] | undefined) =>
-  String(value ?? "")
-    .split(",")
-    .pop()
-    ?.trim()
-    .toLowerCase();
+/** A forwarding header's last hop: the one the trusted proxy itself added. */
+const lastHop = (value: string | string[] | undefined) => String(value ?? "").split(",").pop()?.trim() ?? "";
 
 /**
  * Rewrites the request's forwarding headers to what the server can vouch for, before Next.js
@@ -27,9 +23,8 @@ const lastOf = (value: string | string[] | undefined) =>
 export function normaliseForwardedHeaders(headers: IncomingHttpHeaders, connection: ConnectionFacts): void {
   const own = connection.encrypted ? "https" : "http";
   if (connection.trustProxy) {
-    const forwardedFor = String(headers["x-forwarded-for"] ?? "").split(",").pop()?.trim();
-    headers[CLIENT_IP_HEADER] = forwardedFor || connection.remoteAddress || "";
-    const proto = lastOf(headers["x-forwarded-proto"]);
+    headers[CLIENT_IP_HEADER] = lastHop(headers["x-forwarded-for"]) || connection.remoteAddress || "";
+    const proto = lastHop(headers["x-forwarded-proto"]).toLowerCase();
     headers["x-forwarded-proto"] = proto === "https" || proto === "http" ? proto : own;
     return;
   }
