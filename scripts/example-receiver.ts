@@ -16,7 +16,8 @@ export interface OmadataEvent {
   occurredAt: string;
   personId: string | null;
   sequence: number | null;
-  externalIds: Record<string, string>;
+  /** System key → every id that system holds for the person (sorted); several ids per system are possible. */
+  externalIds: Record<string, string[]>;
   data: Record<string, unknown>;
 }
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { apiScopeDescriptions } from "../api-keys/scopes";
 import { apiRoutes, type ApiRouteSpec } from "./api-routes";
-import { problemSchema } from "./schemas";
+import { problemSchema, webhookEventSchema } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -21,7 +21,7 @@ const problemStatuses: Record<string, string> = {
   "403": "The key lacks a scope",
   "404": "Not found",
   "409": "Conflict",
-  "422": "Refused (e.g. an Idempotency-Key reused with another body)",
+  "422": "A well-formed value that a rule refuses (e.g. a birth date that does not exist or is in the future; `errors` names the field), or an Idempotency-Key reused with another body; nothing was written",
   "429": "Rate limited; see Retry-After",
 };
 
@@ -71,11 +71,24 @@ export function buildOpenApiDocument(serverUrl: string) {
     openapi: "3.1.0",
     info: {
       title: "Omadata integration API",
-      version: "1.0.0",
-      description: "For connected systems: look persons up, correct them, report interactions, check and record consents, acknowledge erasures. Errors are RFC 9457 problem+json.",
+      version: "1.1.0",
+      description:
+        "For connected systems: look persons up, correct them, report interactions, check and record consents, acknowledge erasures. Errors are RFC 9457 problem+json.\n\n" +
+        "Changes in 1.1.0: `externalIds` (on persons and in webhook bodies) maps each system to a sorted list of ids, `{ \"crm\": [\"100005\", \"200011\"] }`, " +
+        "instead of one string, since a system may hold several ids for one person. A merged person's id keeps working on every path that takes a person id: " +
+        "it answers (and changes) the person it was merged into, whose id the answers carry.",
     },
     servers: [{ url: serverUrl }],
     paths,
+    webhooks: {
+      personEvent: {
+        post: {
+          summary: "An event about a person or a setting, POSTed to the system's webhook URL (Standard Webhooks signature headers)",
+          requestBody: { required: true, content: { "application/json": { schema: toSchema(webhookEventSchema, "output") } } },
+          responses: { "200": { description: "Any 2xx: received. Anything else is retried; 410 disables the system." } },
+        },
+      },
+    },
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", bearerFormat: "omk_<prefix>_<secret>", description: `Scopes: ${Object.entries(apiScopeDescriptions).map(([s, d]) => `${s} — ${d}`).join(" ")}` },

@@ -31,13 +31,22 @@ export const personsQuerySchema = z
   })
   .strict();
 
+/** Shared by the person and the webhook body's top-level `externalIds`. */
+export const externalIdMapSchema = z
+  .record(z.string(), z.array(z.string()))
+  .describe(
+    "System key → every id that system holds for the person, systems and ids sorted. A system may hold several ids for one person " +
+      "(e.g. two CRM records merged into one person). Changed in 1.1.0: each value used to be a single string; it is now always a list.",
+  )
+  .meta({ examples: [{ crm: ["100005", "200011"], webshop: ["WS-77812"] }] });
+
 export const personSchema = z.object({
   id,
   email: z.string().nullable(),
   givenName: z.string().nullable(),
   familyName: z.string().nullable(),
   preferredLanguage: z.string().nullable(),
-  externalIds: z.record(z.string(), z.string()).describe("System key → that system's id."),
+  externalIds: externalIdMapSchema,
   sequence: z.number().int().describe("Grows with every change; the sequence of the latest webhook about the person."),
   updatedAt: dateTime,
   details: z
@@ -164,6 +173,17 @@ export const systemEventSchema = z.object({
   deliveredAt: dateTime.nullable(),
 });
 export const eventPageSchema = z.object({ items: z.array(systemEventSchema), nextCursor: z.string().nullable() });
+
+/** The body of every webhook (Standard Webhooks signed); documented under the document's `webhooks`. */
+export const webhookEventSchema = z.object({
+  id: z.string().describe("The event's id; stable across retries (also the webhook-id header)."),
+  type: z.string().describe("The event type, e.g. person.updated, person.merged, person.erased."),
+  occurredAt: dateTime,
+  personId: z.string().nullable().describe("The person's current id. person.merged names the merged id in data.merged (the survivor is personId)."),
+  sequence: z.number().int().nullable().describe("Grows by one with every change to the person: drop an event whose sequence is not above the last one applied."),
+  externalIds: externalIdMapSchema,
+  data: z.record(z.string(), z.unknown()).describe("What the event is about; only what a receiver needs."),
+});
 
 export const problemSchema = z.object({
   type: z.string(),

@@ -1,5 +1,6 @@
 import type { ApiScope } from "../api-keys/scopes";
 import type { PersonApiRow } from "../persons/find-persons";
+import { groupExternalIds } from "../persons/group-external-ids";
 
 /** What leaves through the API: identifiers and names; contact details only with their scope. */
 export function serializePerson(row: PersonApiRow, scopes: readonly ApiScope[]) {
@@ -9,7 +10,7 @@ export function serializePerson(row: PersonApiRow, scopes: readonly ApiScope[]) 
     givenName: row.givenName,
     familyName: row.familyName,
     preferredLanguage: row.preferredLanguage,
-    externalIds: Object.fromEntries(row.externalIds.map((e) => [e.system, e.externalId])),
+    externalIds: groupExternalIds(row.externalIds),
     sequence: row.sequence,
     updatedAt: row.updatedAt.toISOString(),
     ...(scopes.includes("persons:read:details")

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
 import { insertRows } from "../db/insert-rows";
 import type { Tx } from "../db/types";
+import { groupExternalIds, type ExternalIdMap } from "../persons/group-external-ids";
 
 export interface OutboxInput {
   /** Event type from the catalogue, e.g. "person.updated". */
@@ -17,7 +18,8 @@ export interface OutboxPayload {
   occurredAt: string;
   personId: string | null;
   sequence: number | null;
-  externalIds: Record<string, string>;
+  /** System key → every id that system holds for the person, sorted (see groupExternalIds). */
+  externalIds: ExternalIdMap;
   data: Prisma.InputJsonObject;
 }
 
@@ -83,14 +85,12 @@ async function reserveSequences(tx: Tx, eventsPerPerson: Map<string, number>): P
   return first;
 }
 
-async function externalIdsByPerson(tx: Tx, personIds: string[]): Promise<Map<string, Record<string, string>>> {
-  const byPerson = new Map<string, Record<string, string>>();
+async function externalIdsByPerson(tx: Tx, personIds: string[]): Promise<Map<string, ExternalIdMap>> {
+  const byPerson = new Map<string, ExternalIdMap>();
   if (personIds.length === 0) return byPerson;
-  const identities = await tx.externalIdentity.findMany({
-    where: { personId: { in: personIds } },
-    select: { personId: true, system: true, externalId: true },
-    orderBy: { linkedAt: "asc" },
-  });
-  for (const identity of identities) byPerson.set(identity.personId, { ...byPerson.get(identity.personId), [identity.system]: identity.externalId });
+  const identities = await tx.externalIdentity.findMany({ where: { personId: { in: personIds } }, select: { personId: true, system: true, externalId: true } });
+  const rowsOf = new Map<string, typeof identities>();
+  for (const identity of identities) rowsOf.set(identity.personId, [...(rowsOf.get(identity.personId) ?? []), identity]);
+  for (const [personId, rows] of rowsOf) byPerson.set(personId, groupExternalIds(rows));
   return byPerson;
 }

@@ -84,7 +84,7 @@ describe("runChange", () => {
       occurredAt: first.toISOString(),
       personId: person.id,
       sequence: 1,
-      externalIds: { crm: "CRM-42", webshop: "WS-7" },
+      externalIds: { crm: ["CRM-42"], webshop: ["WS-7"] },
       data: { fields: ["phone"], phone: "+358401111111" },
     });
     expect(event!.id).toMatch(/^evt_[0-9a-f]{32}$/);

@@ -31,7 +31,7 @@ describe("integration API", () => {
     const byEmail = await api("GET", `/api/v1/persons?email=${encodeURIComponent(email.toUpperCase())}`, { key });
     expect(byEmail.body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
     const byExternal = await api("GET", "/api/v1/persons?externalId=CRM-7", { key });
-    expect(byExternal.body.items[0]).toMatchObject({ id: person.id, externalIds: { [system.key]: "CRM-7" } });
+    expect(byExternal.body.items[0]).toMatchObject({ id: person.id, externalIds: { [system.key]: ["CRM-7"] } });
     expect((await api("GET", "/api/v1/persons?externalId=CRM-7&system=other", { key })).body.items).toEqual([]);
 
     const since = new Date(Date.now() - 1000).toISOString();
@@ -71,7 +71,7 @@ describe("integration API", () => {
     expect(await api("POST", `/api/v1/persons/${a.id}/external-ids`, { key, body: { externalId: "SHOP-1" } })).toMatchObject({ status: 200, body: { linked: false } });
     expect((await api("POST", `/api/v1/persons/${b.id}/external-ids`, { key, body: { externalId: "SHOP-1" } })).status).toBe(409);
     const event = await t.database.prisma.outboxEvent.findFirstOrThrow({ where: { personId: a.id, type: "person.identity_linked" } });
-    expect((event.payload as { externalIds: Record<string, string> }).externalIds[system.key]).toBe("SHOP-1");
+    expect((event.payload as { externalIds: Record<string, string[]> }).externalIds[system.key]).toEqual(["SHOP-1"]);
   });
 
   it("stores an interaction once per system and external id", async () => {

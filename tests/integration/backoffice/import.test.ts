@@ -154,7 +154,7 @@ describe("importing a CRM export", () => {
     expect(await prisma.auditEntry.count({ where: { personId: person.id, action: "person.created" } })).toBe(1);
     const outbox = await prisma.outboxEvent.findMany({ where: { personId: person.id }, orderBy: { sequence: "asc" } });
     expect(outbox.map((e) => [e.type, e.sequence])).toEqual([["person.created", 1], ["consent.updated", 2]]);
-    expect((outbox[0]!.payload as { externalIds: Record<string, string> }).externalIds).toEqual({ crm: `C${stamp}-2` });
+    expect((outbox[0]!.payload as { externalIds: Record<string, string[]> }).externalIds).toEqual({ crm: [`C${stamp}-2`] });
     expect((await verifyAuditChain(prisma)).intact).toBe(true);
   });
 

@@ -106,7 +106,7 @@ describe("mergePersons", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ personId: survivor.id });
     expect((events[0]!.payload as { data: unknown }).data).toMatchObject({ survivor: survivor.id, merged: merged.id, mergedPersonId: merged.id });
-    expect((events[0]!.payload as { externalIds: Record<string, string> }).externalIds).toEqual({ crm: `C-${stamp}`, shop: `S-${stamp}` });
+    expect((events[0]!.payload as { externalIds: Record<string, string[]> }).externalIds).toEqual({ crm: [`C-${stamp}`], shop: [`S-${stamp}`] });
 
     // Both trails show in the survivor's activity, with the merge on top.
     const activity = await findPersonActivity(survivor.id);

@@ -37,7 +37,7 @@ describe("correctPerson", () => {
     const event = await t.database.prisma.outboxEvent.findFirstOrThrow({ where: { personId: person.id } });
     expect(event.type).toBe("person.updated");
     expect(event.sequence).toBe(1);
-    const payload = event.payload as { data: { changedFields: string[]; values: Record<string, unknown> }; externalIds: Record<string, string> };
+    const payload = event.payload as { data: { changedFields: string[]; values: Record<string, unknown> }; externalIds: Record<string, string[]> };
     expect(payload.data.changedFields.sort()).toEqual(["country", "familyName", "phone", "postalCode", "preferredLanguage"]);
     expect(payload.data.values.phone).toBe("+358401234567");
     expect(Object.keys(payload.externalIds)).toEqual(["crm"]);

@@ -53,7 +53,7 @@ describe("reference receiver", () => {
     const [delivery] = await t.database.prisma.delivery.findMany({ where: { systemId: system.id, eventType: "person.erased" } });
     const ack = await t.database.prisma.acknowledgement.findFirstOrThrow({ where: { systemId: system.id } });
     expect(ack).toMatchObject({ eventId: receiver.acknowledged[0], deliveryId: delivery!.id, dataRequestId: "req-1", personId: person.id, status: "DONE" });
-    expect(receiver.applied.at(-1)!.event).toMatchObject({ type: "person.erased", externalIds: { [system.key]: "CRM-9" }, data: { requestId: "req-1" } });
+    expect(receiver.applied.at(-1)!.event).toMatchObject({ type: "person.erased", externalIds: { [system.key]: ["CRM-9"] }, data: { requestId: "req-1" } });
 
     // Sent again (a replay): the receiver knows the webhook-id and does nothing twice.
     await waitFor(async () => (await t.database.prisma.delivery.findUniqueOrThrow({ where: { id: delivery!.id } })).status === "SUCCEEDED");

@@ -47,7 +47,7 @@ describe("webhook delivery", () => {
     await waitFor(() => receiver.applied.length === 1, { what: "the first webhook" });
     await waitForStatus(system.id, ["SUCCEEDED"]);
     const { event, webhookId } = receiver.applied[0]!;
-    expect(event).toMatchObject({ type: "person.updated", personId: person.id, sequence: 1, externalIds: { [system.key]: "C-1" } });
+    expect(event).toMatchObject({ type: "person.updated", personId: person.id, sequence: 1, externalIds: { [system.key]: ["C-1"] } });
     expect(event.data).toMatchObject({ changedFields: ["familyName"], values: { familyName: "Virtanen" } });
     let [delivery] = await deliveriesOf(system.id);
     expect(delivery).toMatchObject({ status: "SUCCEEDED", webhookId, attempts: 1, lastStatusCode: 200 });

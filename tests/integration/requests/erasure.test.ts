@@ -107,7 +107,7 @@ describe("erasure", () => {
     // The event carries identifiers only.
     const erased = await prisma.outboxEvent.findFirstOrThrow({ where: { personId: p.person.id, type: "person.erased" } });
     expect(outboxBefore.has(erased.id)).toBe(false);
-    expect(erased.payload).toMatchObject({ personId: p.person.id, externalIds: { crm: `CRM${p.tag}` }, data: { requestId: second.id, erasedAt: t2.toISOString() } });
+    expect(erased.payload).toMatchObject({ personId: p.person.id, externalIds: { crm: [`CRM${p.tag}`] }, data: { requestId: second.id, erasedAt: t2.toISOString() } });
     const payloadText = JSON.stringify(erased.payload);
     for (const secret of p.secrets.filter((s) => s !== `CRM${p.tag}`)) expect(payloadText).not.toContain(secret);
 
