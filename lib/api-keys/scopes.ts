@@ -10,6 +10,7 @@ export const apiScopes = [
   "unsubscribe:mint",
   "events:read",
   "events:ack",
+  "imports:write",
 ] as const;
 
 export type ApiScope = (typeof apiScopes)[number];
@@ -24,6 +25,7 @@ export const apiScopeDescriptions: Record<ApiScope, string> = {
   "unsubscribe:mint": "Mint one-click unsubscribe links for marketing messages.",
   "events:read": "List the events delivered to the system.",
   "events:ack": "Acknowledge that an event or request was carried out.",
+  "imports:write": "Upload CSV exports of persons and consents, and read the reports of the imports it queued.",
 };
 
 export const isApiScope = (value: string): value is ApiScope => (apiScopes as readonly string[]).includes(value);

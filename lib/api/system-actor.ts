@@ -7,5 +7,6 @@ import { getConfig } from "../config";
 export const systemActor = (principal: ApiPrincipal, request: Request): Actor => ({
   kind: "SYSTEM",
   id: principal.systemId,
+  scopes: principal.scopes,
   ipHash: hashIp(clientIpFrom(request.headers), getConfig().AUTH_SECRET!),
 });

@@ -11,6 +11,8 @@ export interface Actor {
   role?: Role;
   /** Keyed hash of the request's IP address: linkable within the trail, not reversible to the address. */
   ipHash?: string | null;
+  /** A SYSTEM actor's API key scopes, for domain functions that admit a system as well as staff. */
+  scopes?: readonly string[];
 }
 
 export const workerActor = (id = "worker"): Actor => ({ kind: "WORKER", id });

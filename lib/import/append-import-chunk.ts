@@ -1,15 +1,16 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { assertStaffRole } from "../staff/assert-staff-role";
+import { assertImportActor } from "./assert-import-actor";
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from "./schemas";
 
 /**
  * Adds part `index` (0, 1, 2, …; every part but the last exactly 1 MiB) to an upload that is not
- * finished yet. Sending a part again replaces it (a retry after a lost answer). ADMIN only.
+ * finished yet. Sending a part again replaces it (a retry after a lost answer). ADMIN, or a
+ * connected system with imports:write.
  */
 export async function appendImportChunk({ actor, fileId, index, content }: { actor: Actor; fileId: string; index: number; content: Uint8Array }) {
-  assertStaffRole(actor, "ADMIN");
+  assertImportActor(actor);
   if (!Number.isInteger(index) || index < 0 || content.length === 0 || content.length > IMPORT_CHUNK_BYTES) {
     throw new AppError("VALIDATION", "bad part", { userMessage: "uploadFailed" });
   }

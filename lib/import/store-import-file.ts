@@ -8,7 +8,8 @@ import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from "./schemas";
 
 /**
  * Stores a CSV file from a stream (a script, a test, a server-side upload): cut into the same
- * 1 MiB parts the browser sends, one part in memory at a time. ADMIN only.
+ * 1 MiB parts the browser sends, one part in memory at a time. ADMIN, or a connected system with
+ * imports:write (the Imports API). A refused or failed upload leaves nothing behind.
  */
 export async function storeImportFile({ actor, fileName, body }: { actor: Actor; fileName: string; body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> }) {
   const { fileId } = await beginImportUpload({ actor, fileName });
