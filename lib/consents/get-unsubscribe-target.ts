@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { isAppError } from "../errors";
 import type { Locale } from "../i18n/locales";
+import { resolvePersonId } from "../persons/resolve-person-id";
 import { evaluateConsent } from "./evaluate-consent";
 import { purposeRuleSelect } from "./load-purpose-for-change";
 import { localizePurposeText } from "./localize-purpose-text";
@@ -27,7 +28,8 @@ export async function getUnsubscribeTarget(token: string, locale: Locale, now = 
   const version = purpose?.versions[0];
   if (!purpose || !version) return { valid: false, reason: "invalid" };
   const state = await prisma.consentState.findUnique({
-    where: { personId_purposeId: { personId: target.personId, purposeId: purpose.id } },
+    // A token minted before a merge speaks for the survivor.
+    where: { personId_purposeId: { personId: (await resolvePersonId(target.personId)) ?? target.personId, purposeId: purpose.id } },
     select: { status: true, version: true },
   });
   return {

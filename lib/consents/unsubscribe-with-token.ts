@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
+import { resolvePersonId } from "../persons/resolve-person-id";
 import { lockPerson } from "./lock-person";
 import { readUnsubscribeToken } from "./read-unsubscribe-token";
 import { resolveEvidenceLocale } from "./resolve-evidence-locale";
@@ -20,7 +21,9 @@ export interface UnsubscribeOptions {
  * One-click unsubscribe: withdraws the token's purpose for the token's person (source
  * UNSUBSCRIBE_LINK). It can do nothing else: a token is checked before anything is read or
  * written, and a purpose that does not match it is FORBIDDEN. Using the link again writes
- * nothing. Returns whether this call withdrew anything.
+ * nothing. A token minted before its person was merged into another withdraws the survivor's
+ * consent (the token names the merged id; PersonAlias resolves it). Returns whether this call
+ * withdrew anything.
  */
 export async function unsubscribeWithToken(token: string, options: UnsubscribeOptions = {}) {
   const { actor = { kind: "ANONYMOUS", id: null }, now } = options;
@@ -31,12 +34,13 @@ export async function unsubscribeWithToken(token: string, options: UnsubscribeOp
   return runChange(
     actor,
     async (tx, at) => {
-      await lockPerson(tx, target.personId);
+      const personId = (await resolvePersonId(target.personId, tx)) ?? target.personId;
+      await lockPerson(tx, personId);
       const purpose = await tx.purpose.findUnique({ where: { key: target.purposeKey }, select: { currentVersion: true } });
       if (!purpose?.currentVersion) throw new AppError("NOT_FOUND", "purpose not found", { userMessage: "unsubscribeInvalid" });
-      const locale = await resolveEvidenceLocale(tx, target.personId, options.locale);
+      const locale = await resolveEvidenceLocale(tx, personId, options.locale);
       const { withdrawn, audit, events } = await withdrawPurposes(tx, {
-        actor, now: at, personId: target.personId, where: { key: target.purposeKey }, source: "UNSUBSCRIBE_LINK",
+        actor, now: at, personId, where: { key: target.purposeKey }, source: "UNSUBSCRIBE_LINK",
         evidence: { locale, userAgent: options.userAgent?.slice(0, 512) },
       });
       return { result: { purposeKey: target.purposeKey, withdrawn: withdrawn.length > 0 }, audit, events };

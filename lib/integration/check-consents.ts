@@ -16,18 +16,23 @@ export async function checkConsents({ systemKey, purposes, persons }: { systemKe
   const externalIds = persons.flatMap((p) => ("externalId" in p ? [p.externalId] : []));
   // Arrays as one parameter each (= ANY): a thousand bind parameters cost more than the query.
   const [byId, byEmail, byExternalId, purposeRows] = await Promise.all([
-    ids.length ? prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Person" WHERE "id" = ANY(${ids})` : [],
+    // A merged person's id (PersonAlias) answers for the survivor, as everywhere in the API.
+    ids.length
+      ? prisma.$queryRaw<{ id: string; current: string }[]>`
+          SELECT "id", "id" AS "current" FROM "Person" WHERE "id" = ANY(${ids})
+          UNION ALL SELECT "aliasId", "personId" FROM "PersonAlias" WHERE "aliasId" = ANY(${ids})`
+      : [],
     emails.length ? prisma.$queryRaw<{ id: string; email: string }[]>`SELECT "id", "email" FROM "Person" WHERE "email" = ANY(${emails})` : [],
     externalIds.length
       ? prisma.$queryRaw<{ personId: string; externalId: string }[]>`SELECT "personId", "externalId" FROM "ExternalIdentity" WHERE "system" = ${systemKey} AND "externalId" = ANY(${externalIds})`
       : [],
     prisma.purpose.findMany({ where: { key: { in: purposes } }, select: { id: true, key: true, legalBasis: true, currentVersion: true, renewalFromVersion: true, retiredAt: true } }),
   ]);
-  const known = new Set(byId.map((p) => p.id));
+  const currentOf = new Map(byId.map((p) => [p.id, p.current]));
   const emailToId = new Map(byEmail.map((p) => [p.email, p.id]));
   const externalToId = new Map(byExternalId.map((e) => [e.externalId, e.personId]));
   const resolve = (ref: PersonRef) =>
-    "id" in ref ? (known.has(ref.id) ? ref.id : null) : "email" in ref ? (emailToId.get(ref.email.trim().toLowerCase()) ?? null) : (externalToId.get(ref.externalId) ?? null);
+    "id" in ref ? (currentOf.get(ref.id) ?? null) : "email" in ref ? (emailToId.get(ref.email.trim().toLowerCase()) ?? null) : (externalToId.get(ref.externalId) ?? null);
   const personIds = [...new Set(persons.map(resolve).filter((id): id is string => id !== null))];
   const [states, restrictedRows] = await Promise.all([
     personIds.length && purposeRows.length

@@ -9,6 +9,7 @@ import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import type { recordConsentBodySchema } from "../api/schemas";
 import { createPersonFromSystem } from "../persons/create-person-from-system";
+import { resolvePersonId } from "../persons/resolve-person-id";
 import { isSuppressed } from "../suppression/is-suppressed";
 
 type Input = z.output<typeof recordConsentBodySchema>;
@@ -21,8 +22,10 @@ type Input = z.output<typeof recordConsentBodySchema>;
  */
 export async function recordExternalConsent({ actor, system, input }: { actor: Actor; system: { id: string; key: string }; input: Input }) {
   const prisma = await db();
+  // A merged person's id records on the survivor.
+  const currentId = "id" in input.person ? await resolvePersonId(input.person.id) : null;
   const person = "id" in input.person
-    ? await prisma.person.findUnique({ where: { id: input.person.id }, select: { id: true, email: true } })
+    ? currentId ? await prisma.person.findUnique({ where: { id: currentId }, select: { id: true, email: true } }) : null
     : await prisma.person.findUnique({ where: { email: input.person.email.trim().toLowerCase() }, select: { id: true, email: true } });
   const email = "email" in input.person ? input.person.email : person?.email;
   if (input.status === "GRANTED" && email && (await isSuppressed(email))) {

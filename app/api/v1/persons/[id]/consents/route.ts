@@ -1,15 +1,14 @@
 import { apiRoutes } from "@/lib/api/api-routes";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
-import { AppError } from "@/lib/errors";
-import { getPersonRecord } from "@/lib/persons/get-person-record";
+import { requireCurrentPersonId } from "@/lib/persons/require-current-person-id";
 
-// GET /api/v1/persons/{id}/consents — every live purpose and what the person's state means now.
+// GET /api/v1/persons/{id}/consents — every live purpose and what the person's state means now (a merged id reads its survivor).
 export const GET = withApiKey<{ id: string }>({
   ...apiRoutes.listPersonConsents,
   handler: async ({ params }) => {
-    if (!(await getPersonRecord(params.id))) throw new AppError("NOT_FOUND", "no such person");
-    const consents = await findPersonConsents({ personId: params.id, locale: "en" });
+    const personId = await requireCurrentPersonId(params.id);
+    const consents = await findPersonConsents({ personId, locale: "en" });
     const items = consents.map((c) => ({
       purposeKey: c.purposeKey,
       status: c.status,
