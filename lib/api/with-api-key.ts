@@ -8,6 +8,7 @@ import { getConfig } from "../config";
 import { isStorableText } from "../db/is-storable-text";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "./idempotency";
+import { formFingerprint, readFormBody } from "./read-form-body";
 import { problemFromError, problemResponse, zodProblems } from "./problem";
 
 export interface ApiResult {
@@ -30,6 +31,10 @@ export interface ApiRouteOptions<P, B, Q> extends Partial<Pick<ApiRouteSpec, "me
   /** Every one is required. */
   scopes: ApiScope[];
   body?: z.ZodType<B>;
+  /** A multipart/form-data body instead of JSON: its fields (files as File) checked by this schema. */
+  form?: z.ZodType<B>;
+  /** The form body's limit in bytes. */
+  maxBodyBytes?: number;
   query?: z.ZodType<Q>;
   handler: (request: ApiRequest<P, B, Q>) => Promise<ApiResult>;
 }
@@ -66,7 +71,9 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
       if (missing.length) return problemResponse(403, "forbidden", { detail: `The key lacks: ${missing.join(", ")}.`, missingScopes: missing });
 
       const url = new URL(request.url);
-      const text = options.body ? await request.text() : "";
+      const form = options.form ? await readFormBody(request, options.maxBodyBytes ?? 1024 * 1024) : null;
+      // A form's digest stands in for its text, so an Idempotency-Key reused with another file is refused.
+      const text = options.body ? await request.text() : form ? await formFingerprint(form) : "";
       const idempotencyKey = request.headers.get("idempotency-key");
       let recordId: string | null = null;
       if (idempotencyKey !== null && (request.method === "POST" || request.method === "PATCH")) {
@@ -77,7 +84,7 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
         if (start.kind === "mismatch") return problemResponse(422, "validation", { detail: "This Idempotency-Key was used with a different request." });
         recordId = start.recordId;
       }
-      const answer = await run(options, principal, request, url, text, context);
+      const answer = await run(options, principal, request, url, text, context, form);
       if (recordId) await finishIdempotentRequest(recordId, answer.status, answer.body);
       return respond(answer);
     } catch (error) {
@@ -101,7 +108,7 @@ const nulProblem = (where: string, path: string) =>
   problemResponse(400, "bad_request", { detail: `The ${where} contains a NUL character (U+0000).`, errors: [{ path, message: "nulCharacter" }] });
 
 /** Validates and runs the handler; every answer, problems included, comes back as status + JSON text. */
-async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPrincipal, request: Request, url: URL, text: string, context: RouteContext<P>): Promise<Answer> {
+async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPrincipal, request: Request, url: URL, text: string, context: RouteContext<P>, form: FormData | null): Promise<Answer> {
   const fromResponse = async (response: Response): Promise<Answer> => ({ status: response.status, body: await response.text() });
   const params = await context.params;
   const paramNul = nulCharacterPath(params);
@@ -117,7 +124,20 @@ async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPri
     const bodyNul = nulCharacterPath(body);
     if (bodyNul) return fromResponse(nulProblem("body", bodyNul));
     const parsed = options.body.safeParse(body);
-    if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The body does not match its schema.", errors: zodProblems(parsed.error) }));
+    if (!parsed.success) {
+      // Well-formed values that a rule refuses (e.g. 1980-02-31) are 422; anything malformed makes it a 400.
+      const refused = parsed.error.issues.every((issue) => issue.code === "custom" && issue.params?.status === 422);
+      const errors = zodProblems(parsed.error);
+      if (refused) return fromResponse(problemResponse(422, "validation", { detail: "A value is well-formed but not acceptable.", errors }));
+      return fromResponse(problemResponse(400, "bad_request", { detail: "The body does not match its schema.", errors }));
+    }
+    body = parsed.data;
+  } else if (options.form && form) {
+    const fields = Object.fromEntries(form);
+    const formNul = nulCharacterPath(Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "string")));
+    if (formNul) return fromResponse(nulProblem("body", formNul));
+    const parsed = options.form.safeParse(fields);
+    if (!parsed.success) return fromResponse(problemResponse(400, "bad_request", { detail: "The form does not match its schema.", errors: zodProblems(parsed.error) }));
     body = parsed.data;
   }
   let query: unknown;

@@ -18,6 +18,22 @@ const optionalText = (max: number) =>
 
 export const MAX_AGE_YEARS = 120;
 
+/**
+ * Marks an issue about a well-formed value that a rule refuses (a date that does not exist, a
+ * birth date in the future): the integration API answers it with 422 rather than 400.
+ */
+const refused = { params: { status: 422 } } as const;
+
+/** Whether YYYY-MM-DD names a day that exists: Date would roll 1980-02-31 over to 1980-03-02. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0-99 as they are
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const profileFields = z.object({
     givenName: optionalText(100),
     familyName: optionalText(100),
@@ -46,7 +62,8 @@ const profileFields = z.object({
     birthDate: z
       .string()
       .trim()
-      .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), { error: "dateInvalid" })
+      .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid", abort: true })
+      .refine((v) => v === "" || isCalendarDate(v), { error: "dateNotReal", ...refused })
       .transform((v) => (v === "" ? null : v)),
 });
 
@@ -56,11 +73,11 @@ function checkCombinations(value: ProfileFields, ctx: z.RefinementCtx) {
   if (value.country === "FI" && value.postalCode && !/^\d{5}$/.test(value.postalCode)) {
     ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postalCodeFi" });
   }
-  if (value.birthDate) {
+  if (value.birthDate && isCalendarDate(value.birthDate)) {
     const today = new Date().toISOString().slice(0, 10);
     const oldest = `${Number(today.slice(0, 4)) - MAX_AGE_YEARS}${today.slice(4)}`;
-    if (value.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateFuture" });
-    else if (value.birthDate < oldest) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateImplausible" });
+    if (value.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateFuture", ...refused });
+    else if (value.birthDate < oldest) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateImplausible", ...refused });
   }
 }
 
