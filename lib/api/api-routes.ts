@@ -2,6 +2,7 @@
 // entry into withApiKey and the OpenAPI document is built from the same entries.
 import { z } from "zod";
 import type { ApiScope } from "../api-keys/scopes";
+import * as imports from "./import-schemas";
 import * as s from "./schemas";
 
 export interface ApiRouteSpec {
@@ -12,8 +13,13 @@ export interface ApiRouteSpec {
   scopes: ApiScope[];
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A multipart/form-data body (instead of `body`), and its limit in bytes. */
+  form?: z.ZodType;
+  maxBodyBytes?: number;
   /** Success status → response schema. */
   responses: Record<number, z.ZodType>;
+  /** The success responses' media type, when not JSON. */
+  produces?: "text/csv";
 }
 
 const route = <T extends ApiRouteSpec>(spec: T) => spec;
@@ -56,6 +62,18 @@ export const apiRoutes = {
   listEvents: route({
     method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
     scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema },
+  }),
+  createImport: route({
+    method: "POST", path: "/api/v1/imports", summary: "Upload a CSV export of persons, organisations and consents to import (or dry-run); runs in the background",
+    scopes: ["imports:write"], form: imports.importFormSchema, maxBodyBytes: imports.IMPORT_FORM_MAX_BYTES, responses: { 202: imports.importCreatedSchema },
+  }),
+  getImport: route({
+    method: "GET", path: "/api/v1/imports/{id}", summary: "Read an import's state and counts (imports the calling system queued)",
+    scopes: ["imports:write"], responses: { 200: imports.importStatusSchema },
+  }),
+  listRefusedImportRows: route({
+    method: "GET", path: "/api/v1/imports/{id}/refused", summary: "Download an import's refused rows as CSV (line, column, reason)",
+    scopes: ["imports:write"], responses: { 200: imports.refusedRowsSchema }, produces: "text/csv",
   }),
 };
 

@@ -42,7 +42,8 @@ function parameters(spec: ApiRouteSpec) {
 function operation(operationId: string, spec: ApiRouteSpec) {
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(spec.responses)) {
-    responses[status] = { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(schema, "output") } } };
+    const description = status === "201" ? "Created" : status === "202" ? "Accepted" : "OK";
+    responses[status] = { description, content: { [spec.produces ?? "application/json"]: { schema: toSchema(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(problemStatuses)) {
     if (spec.method === "GET" && (status === "409" || status === "422")) continue;
@@ -57,6 +58,7 @@ function operation(operationId: string, spec: ApiRouteSpec) {
     "x-scopes": spec.scopes,
     parameters: parameters(spec),
     ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } } : {}),
+    ...(spec.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: toSchema(spec.form, "input") } } } } : {}),
     responses,
   };
 }

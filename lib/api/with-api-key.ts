@@ -36,7 +36,8 @@ export interface ApiRouteOptions<P, B, Q> extends Partial<Pick<ApiRouteSpec, "me
   /** The form body's limit in bytes. */
   maxBodyBytes?: number;
   query?: z.ZodType<Q>;
-  handler: (request: ApiRequest<P, B, Q>) => Promise<ApiResult>;
+  /** A Response is sent as it is (a GET's streamed download, e.g. CSV); an ApiResult as JSON. */
+  handler: (request: ApiRequest<P, B, Q>) => Promise<ApiResult | Response>;
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -46,6 +47,8 @@ interface Answer {
   /** JSON text, as sent and as kept for Idempotency-Key replays. */
   body: string;
   headers?: Record<string, string>;
+  /** The handler's own Response, passed through (never kept for an Idempotency-Key replay). */
+  response?: Response;
 }
 
 /** Problems are problem+json, everything else JSON; a replay says that it is one. */
@@ -85,6 +88,7 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
         recordId = start.recordId;
       }
       const answer = await run(options, principal, request, url, text, context, form);
+      if (answer.response) return answer.response;
       if (recordId) await finishIdempotentRequest(recordId, answer.status, answer.body);
       return respond(answer);
     } catch (error) {
@@ -151,6 +155,7 @@ async function run<P, B, Q>(options: ApiRouteOptions<P, B, Q>, principal: ApiPri
   }
   try {
     const result = await options.handler({ principal, params, body: body as B, rawBody, query: query as Q, request });
+    if (result instanceof Response) return { status: result.status, body: "", response: result };
     return { status: result.status, body: JSON.stringify(result.body ?? null), headers: result.headers };
   } catch (error) {
     return fromResponse(problemFromError(error));

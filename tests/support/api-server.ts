@@ -7,6 +7,9 @@ import * as acknowledgements from "@/app/api/v1/acknowledgements/route";
 import * as consentCheck from "@/app/api/v1/consents/check/route";
 import * as consents from "@/app/api/v1/consents/route";
 import * as events from "@/app/api/v1/events/route";
+import * as importRefused from "@/app/api/v1/imports/[id]/refused/route";
+import * as importStatus from "@/app/api/v1/imports/[id]/route";
+import * as imports from "@/app/api/v1/imports/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as personConsents from "@/app/api/v1/persons/[id]/consents/route";
 import * as externalIds from "@/app/api/v1/persons/[id]/external-ids/route";
@@ -32,6 +35,9 @@ export const apiRouteModules: [RegExp, RouteModule][] = [
   [/^\/api\/v1\/acknowledgements$/, acknowledgements],
   [/^\/api\/v1\/unsubscribe-tokens$/, unsubscribeTokens],
   [/^\/api\/v1\/events$/, events],
+  [/^\/api\/v1\/imports$/, imports],
+  [/^\/api\/v1\/imports\/(?<id>[^/]+)$/, importStatus],
+  [/^\/api\/v1\/imports\/(?<id>[^/]+)\/refused$/, importRefused],
   [/^\/api\/v1\/openapi\.json$/, openapi],
 ];
 

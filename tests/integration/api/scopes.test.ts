@@ -26,6 +26,13 @@ beforeAll(async () => {
   personId = (await createPerson(t.database.prisma, { email })).id;
   const purposeKey = await createPublishedPurpose();
   const { eventId } = await sendTestEvent({ actor: systemAdmin, systemId: system.id });
+  const importForm = () => {
+    const form = new FormData();
+    form.append("file", new File(["email\nscopes@example.test\n"], "scopes.csv"));
+    form.append("dryRun", "true");
+    return form;
+  };
+  const importId = (await api("POST", "/api/v1/imports", { key: keys["imports:write"], body: importForm() })).body.id as string;
   const now = new Date().toISOString();
   let n = 0;
   requests = {
@@ -40,6 +47,9 @@ beforeAll(async () => {
     acknowledge: () => ({ method: "POST", path: "/api/v1/acknowledgements", body: { eventId, status: "done" } }),
     mintUnsubscribeToken: () => ({ method: "POST", path: "/api/v1/unsubscribe-tokens", body: { personId, purposeKey } }),
     listEvents: () => ({ method: "GET", path: "/api/v1/events" }),
+    createImport: () => ({ method: "POST", path: "/api/v1/imports", body: importForm() }),
+    getImport: () => ({ method: "GET", path: `/api/v1/imports/${importId}` }),
+    listRefusedImportRows: () => ({ method: "GET", path: `/api/v1/imports/${importId}/refused` }),
   };
 });
 afterAll(async () => t.drop());
