@@ -35,7 +35,7 @@ export const personsQuerySchema = z
 export const externalIdMapSchema = z
   .record(z.string(), z.array(z.string()))
   .describe(
-    "System key → every id that system holds for the person, systems and ids sorted. A system may hold several ids for one person " +
+    "System key → every id that system holds for the person, as a sorted list. A system may hold several ids for one person " +
       "(e.g. two CRM records merged into one person). Changed in 1.1.0: each value used to be a single string; it is now always a list.",
   )
   .meta({ examples: [{ crm: ["100005", "200011"], webshop: ["WS-77812"] }] });
