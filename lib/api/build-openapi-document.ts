@@ -26,7 +26,11 @@ const problemStatuses: Record<string, string> = {
 };
 
 function parameters(spec: ApiRouteSpec) {
-  const path = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: "path", required: true, schema: { type: "string" } }));
+  const personPath = spec.path.startsWith("/api/v1/persons/{id}");
+  const path = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1]!, in: "path", required: true, schema: { type: "string" },
+    ...(personPath && m[1] === "id" ? { description: "The person's id. The id of a person merged into another still works: it reads and changes the survivor." } : {}),
+  }));
   const query: unknown[] = [];
   if (spec.query) {
     const schema = toSchema(spec.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };

@@ -7,6 +7,8 @@ import { partialProfileCorrectionSchema } from "../persons/schemas";
 import { deliveryStatuses } from "../propagation/schemas";
 
 const id = z.string().min(1).max(64);
+/** A person id a system holds: one merged into another person still works and means the survivor. */
+const personId = id.describe("A person's id. The id of a person merged into another still works: it means the survivor.");
 /** An ISO 8601 instant in years 1-9999: PostgreSQL refuses year 0 (1 BC) as the driver writes it. */
 const dateTime = z.iso.datetime({ offset: true }).refine((value) => {
   const year = new Date(value).getUTCFullYear();
@@ -102,7 +104,7 @@ export const personConsentSchema = z.object({
 export const personConsentsSchema = z.object({ items: z.array(personConsentSchema) });
 
 export const personRefSchema = z.union([
-  z.object({ id }).strict(),
+  z.object({ id: personId }).strict(),
   z.object({ email }).strict(),
   z.object({ externalId }).strict().describe("The calling system's own id."),
 ]);
@@ -129,7 +131,7 @@ export const consentEvidenceSchema = z
 
 export const recordConsentBodySchema = z
   .object({
-    person: z.union([z.object({ id }).strict(), z.object({ email }).strict()]).describe("By email, an unknown address becomes a new person."),
+    person: z.union([z.object({ id: personId }).strict(), z.object({ email }).strict()]).describe("By email, an unknown address becomes a new person."),
     purposeKey: purposeKeySchema,
     status: z.enum(["GRANTED", "WITHDRAWN"]),
     evidence: consentEvidenceSchema,
@@ -157,7 +159,7 @@ export const acknowledgementBodySchema = z
 export const acknowledgementResultSchema = z.object({ id, status: z.enum(["DONE", "FAILED"]), eventId: z.string().nullable(), requestId: z.string().nullable() });
 
 export const unsubscribeTokenBodySchema = z
-  .object({ personId: id, purposeKey: purposeKeySchema, expiresInDays: z.number().int().min(1).max(365).default(90) })
+  .object({ personId, purposeKey: purposeKeySchema, expiresInDays: z.number().int().min(1).max(365).default(90) })
   .strict();
 export const unsubscribeTokenResultSchema = z.object({ token: z.string(), url: z.string(), oneClickUrl: z.string(), expiresAt: dateTime });
 

@@ -23,6 +23,14 @@ describe("externalIds in the OpenAPI document", () => {
     expect(document.info.description).toContain("Changes in 1.1.0");
   });
 
+  it("says on each person path and person reference that a merged person's id still works", () => {
+    const pathOps = Object.entries(document.paths).filter(([p]) => p.startsWith("/api/v1/persons/{id}")).flatMap(([, ops]) => Object.values(ops));
+    expect(pathOps.length).toBeGreaterThanOrEqual(5);
+    for (const op of pathOps as unknown as { parameters: { name?: string; description?: string }[] }[]) {
+      expect(op.parameters.find((p) => p.name === "id")?.description).toContain("merged");
+    }
+  });
+
   it("documents the webhook body with the same externalIds", () => {
     const body = document.webhooks.personEvent!.post.requestBody.content["application/json"]!.schema;
     expect(Object.keys(body.properties).sort()).toEqual(["data", "externalIds", "id", "occurredAt", "personId", "sequence", "type"]);
