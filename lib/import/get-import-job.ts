@@ -4,14 +4,21 @@ import { AppError } from "../errors";
 import { assertStaffRole } from "../staff/assert-staff-role";
 import { importMappingSchema } from "./schemas";
 
-export const IMPORT_ERRORS_SHOWN = 500;
+/** Refused rows shown per page of the report; the CSV download has them all. */
+export const IMPORT_ERRORS_PER_PAGE = 100;
 
 /**
- * An import's progress and report: status, how far through the file (percent of bytes), rows
- * created, matched, suppressed and refused, and the refused rows with their reasons (the first
- * 500 here; all in the CSV report). ADMIN only.
+ * What became of a finished run, for the report's headline: a dry run writes nothing; an import
+ * is all or nothing unless keepValidRows, so a refused row or a failure may have kept nothing.
  */
-export async function getImportJob({ actor, jobId }: { actor: Actor; jobId: string }) {
+export type ImportOutcome = "running" | "dryRun" | "imported" | "importedValidRows" | "refusedNothingImported" | "stoppedNothingImported" | "stoppedPartly";
+
+/**
+ * An import's progress and report: status, outcome, how far through the file (percent of bytes),
+ * every counter, and one page of the refused rows (line, column, reason key) ordered by line.
+ * ADMIN only.
+ */
+export async function getImportJob({ actor, jobId, page = 1 }: { actor: Actor; jobId: string; page?: number }) {
   assertStaffRole(actor, "ADMIN");
   const prisma = await db();
   const job = await prisma.importJob.findUnique({
@@ -19,17 +26,35 @@ export async function getImportJob({ actor, jobId }: { actor: Actor; jobId: stri
     include: { file: { select: { id: true, fileName: true, sizeBytes: true, columns: true } } },
   });
   if (!job) throw new AppError("NOT_FOUND", "import not found", { userMessage: "jobNotFound" });
-  const errors = await prisma.importRowError.findMany({ where: { jobId }, orderBy: [{ row: "asc" }, { id: "asc" }], take: IMPORT_ERRORS_SHOWN, select: { row: true, column: true, reason: true } });
+  const pages = Math.max(1, Math.ceil(job.errorRows / IMPORT_ERRORS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const errors = await prisma.importRowError.findMany({
+    where: { jobId },
+    orderBy: [{ row: "asc" }, { id: "asc" }],
+    skip: (current - 1) * IMPORT_ERRORS_PER_PAGE,
+    take: IMPORT_ERRORS_PER_PAGE,
+    select: { row: true, column: true, reason: true },
+  });
   const finished = job.status === "COMPLETED";
   return {
     id: job.id, status: job.status, dryRun: job.dryRun, system: job.system, mapping: importMappingSchema.parse(job.mapping), failure: job.failure,
+    keepValidRows: job.keepValidRows, committed: job.committed, outcome: outcomeOf(job),
     file: job.file,
     percent: finished ? 100 : job.file.sizeBytes ? Math.min(99, Math.floor((job.byteOffset / job.file.sizeBytes) * 100)) : 0,
-    processedRows: job.processedRows, createdRows: job.createdRows, matchedRows: job.matchedRows, suppressedRows: job.suppressedRows,
-    errorRows: job.errorRows, consentsRecorded: job.consentsRecorded,
+    processedRows: job.processedRows, createdRows: job.createdRows, matchedRows: job.matchedRows, errorRows: job.errorRows, suppressedRows: job.suppressedRows,
+    organisationsCreated: job.organisationsCreated, organisationsMatched: job.organisationsMatched, membershipsCreated: job.membershipsCreated,
+    consentsGranted: job.consentsGranted, consentsWithdrawn: job.consentsWithdrawn, duplicateCandidates: job.duplicateCandidates,
     createdAt: job.createdAt, startedAt: job.startedAt, finishedAt: job.finishedAt,
-    errors,
+    errors, errorPage: current, errorPages: pages,
   };
+}
+
+function outcomeOf(job: { status: string; dryRun: boolean; committed: boolean; errorRows: number }): ImportOutcome {
+  if (job.status === "QUEUED" || job.status === "RUNNING") return "running";
+  if (job.dryRun) return "dryRun";
+  if (job.status !== "COMPLETED") return job.committed ? "stoppedPartly" : "stoppedNothingImported";
+  if (!job.committed) return "refusedNothingImported";
+  return job.errorRows > 0 ? "importedValidRows" : "imported";
 }
 
 export type ImportJobView = Awaited<ReturnType<typeof getImportJob>>;

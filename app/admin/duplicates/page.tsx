@@ -1,25 +1,34 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
-import { findDuplicateCandidates, type DuplicatePerson } from "@/lib/identity/find-duplicate-candidates";
+import { findDuplicateCandidates, type DuplicateCandidate, type DuplicatePerson } from "@/lib/identity/find-duplicate-candidates";
 import { CompareButton } from "./compare-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("duplicates"))("title") };
 }
 
-/** Candidate duplicates for identity resolution. PRIVACY_OFFICER and up. */
+/** Candidate duplicates for identity resolution: those an import recorded (with the import and line) and those computed. PRIVACY_OFFICER and up. */
 export default async function DuplicatesPage() {
   const user = await requireStaff("PRIVACY_OFFICER");
   const candidates = await findDuplicateCandidates({ actor: await actorFor(user, "STAFF") });
   const t = await getTranslations("duplicates");
+  const name = (p: DuplicatePerson) => [p.givenName, p.familyName].filter(Boolean).join(" ") || t("noName");
   const who = (p: DuplicatePerson) => (
     <>
-      <strong>{[p.givenName, p.familyName].filter(Boolean).join(" ") || t("noName")}</strong>
+      <strong>{name(p)}</strong>
       <br />
       <span className="muted">{[p.email, p.phone, [p.postalCode, p.city].filter(Boolean).join(" ")].filter(Boolean).join(" · ") || "—"}</span>
     </>
   );
+  // What the two share, in words: the evidence an officer checks before merging.
+  const shared = (c: DuplicateCandidate, reason: string) => {
+    if (reason === "phone" && c.a.phone) return t("sharedPhone", { phone: c.a.phone });
+    if (reason === "email" && c.a.email) return t("sharedEmail", { email: c.a.email });
+    if (reason === "namePostalCode" && c.a.postalCode) return t("sharedNamePostalCode", { first: name(c.a), second: name(c.b), postalCode: c.a.postalCode });
+    return t.has(`reasons.${reason}`) ? t(`reasons.${reason}` as "reasons.email") : t("otherReason");
+  };
   return (
     <>
       <h1>{t("title")}</h1>
@@ -33,7 +42,7 @@ export default async function DuplicatesPage() {
               <tr>
                 <th scope="col">{t("first")}</th>
                 <th scope="col">{t("second")}</th>
-                <th scope="col">{t("why")}</th>
+                <th scope="col">{t("evidence")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("compare")}</span>
                 </th>
@@ -41,18 +50,27 @@ export default async function DuplicatesPage() {
             </thead>
             <tbody>
               {candidates.map((c) => (
-                <tr key={`${c.a.id}:${c.b.id}`}>
+                <tr key={`${c.a.id}:${c.b.id}`} data-recorded={c.recorded ? "true" : undefined}>
                   <td>{who(c.a)}</td>
                   <td>{who(c.b)}</td>
                   <td>
                     {c.reasons.map((r) => (
-                      <span key={r} className="badge">
-                        {t(`reasons.${r}`)}
-                      </span>
+                      <div key={r}>{shared(c, r)}</div>
                     ))}
+                    {c.recorded && (
+                      <p className="muted" data-testid="recorded-by">
+                        {c.recorded.fileName && c.recorded.line ? t("recordedBy", { file: c.recorded.fileName, line: c.recorded.line }) : t("recordedByImport")}
+                        {c.recorded.importJobId && user.role === "ADMIN" && (
+                          <>
+                            {" "}
+                            <Link href={`/admin/import/jobs/${c.recorded.importJobId}`}>{t("openImport")}</Link>
+                          </>
+                        )}
+                      </p>
+                    )}
                   </td>
                   <td>
-                    <CompareButton a={c.a.id} b={c.b.id} label={t("compareLabel", { a: c.a.familyName ?? c.a.id, b: c.b.familyName ?? c.b.id })} />
+                    <CompareButton a={c.a.id} b={c.b.id} label={t("compareLabel", { a: name(c.a), b: name(c.b) })} />
                   </td>
                 </tr>
               ))}

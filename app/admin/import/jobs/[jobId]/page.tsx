@@ -8,24 +8,31 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { getImportJob } from "@/lib/import/get-import-job";
 import { cancelImportAction } from "../../actions";
+import { RefusedRows } from "./refused-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("importer"))("jobTitle") };
 }
 
-/** An import's progress (refreshing while it runs) and its report. ADMIN only. */
-export default async function ImportJobPage({ params }: { params: Promise<{ jobId: string }> }) {
+const countKeys = [
+  "processedRows", "createdRows", "matchedRows", "errorRows", "suppressedRows",
+  "organisationsCreated", "organisationsMatched", "membershipsCreated", "consentsGranted", "consentsWithdrawn", "duplicateCandidates",
+] as const;
+
+/** An import's progress (refreshing while it runs), what happened, its counts and the refused rows, paged. ADMIN only. */
+export default async function ImportJobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<{ page?: string }> }) {
   const user = await requireStaff("ADMIN");
   const { jobId } = await params;
-  const job = await getImportJob({ actor: await actorFor(user, "STAFF"), jobId }).catch((error) => {
+  const { page } = await searchParams;
+  const job = await getImportJob({ actor: await actorFor(user, "STAFF"), jobId, page: Number(page) || 1 }).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const t = await getTranslations("importer");
   const format = await getFormatter();
-  const running = job.status === "QUEUED" || job.status === "RUNNING";
+  const running = job.outcome === "running";
   const [failure, failedRow] = (job.failure ?? "").split(":");
-  const reason = (key: string) => (t.has(`reasons.${key}`) ? t(`reasons.${key}` as "reasons.emailInvalid") : key);
+  const outcome = job.outcome === "dryRun" && job.errorRows > 0 ? "dryRunRefused" : job.outcome;
   return (
     <>
       <AutoRefresh active={running} />
@@ -37,60 +44,34 @@ export default async function ImportJobPage({ params }: { params: Promise<{ jobI
         </h2>
         <label htmlFor="import-progress">{t("progress", { percent: job.percent, rows: format.number(job.processedRows) })}</label>
         <progress id="import-progress" data-testid="import-progress" max={100} value={job.percent} aria-valuetext={t("percent", { percent: job.percent })} />
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure === "malformedCsv" ? t("failures.malformedCsv", { row: failedRow ?? "?" }) : t("failures.internal")}
-          </p>
+        <p data-testid="import-outcome" data-outcome={job.outcome} role="status" className={job.outcome === "refusedNothingImported" || job.outcome.startsWith("stopped") ? "form-error" : undefined}>
+          {t(`outcomes.${outcome}`, { refused: job.errorRows })}
+        </p>
+        {failure && failure !== "cancelled" && (
+          <p className="form-error">{failure === "malformedCsv" ? t("failures.malformedCsv", { row: failedRow ?? "?" }) : t("failures.internal")}</p>
         )}
-        <dl className="fields" data-testid="import-counts">
-          {(["processedRows", "createdRows", "matchedRows", "suppressedRows", "errorRows", "consentsRecorded"] as const).map((key) => (
-            <div key={key} className="field-row">
-              <dt>{t(`counts.${key}`)}</dt>
-              <dd data-count={key}>{format.number(job[key])}</dd>
-            </div>
-          ))}
-        </dl>
         {job.dryRun && !running && (
-          <p className="muted">
-            {t("dryRunDone")} <Link href={`/admin/import/${job.file.id}`}>{t("continue")}</Link>
+          <p>
+            <Link href={`/admin/import/${job.file.id}`}>{t("continue")}</Link>
           </p>
         )}
         {running && <ActionButton action={cancelImportAction.bind(null, job.id)} label={t("cancel")} done={t("cancelled")} namespace="importer" confirm={t("cancelConfirm")} danger testId="cancel-import" />}
       </section>
-      <section className="card" aria-labelledby="report-heading">
-        <h2 id="report-heading">{t("reportTitle", { rows: job.errorRows })}</h2>
-        {job.errors.length === 0 ? (
-          <p className="muted">{running ? t("reportPending") : t("reportEmpty")}</p>
-        ) : (
-          <>
-            <p>
-              <a href={`/admin/import/jobs/${job.id}/errors`} download>
-                {t("downloadReport")}
-              </a>
-            </p>
-            <div className="table-wrap">
-              <table data-testid="import-errors">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("row")}</th>
-                    <th scope="col">{t("column")}</th>
-                    <th scope="col">{t("reason")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {job.errors.map((e, i) => (
-                    <tr key={`${e.row}-${i}`} data-row={e.row}>
-                      <td>{e.row}</td>
-                      <td>{e.column ?? "—"}</td>
-                      <td>{reason(e.reason)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+      <section className="card" aria-labelledby="counts-heading">
+        <h2 id="counts-heading">{t("countsTitle")}</h2>
+        <dl className="fields" data-testid="import-counts">
+          {countKeys.map((key) => (
+            <div key={key} className="field-row">
+              <dt>{t(`counts.${key}`)}</dt>
+              <dd data-count={key}>
+                {format.number(job[key])}
+                {key === "duplicateCandidates" && job[key] > 0 && <Link href="/admin/duplicates">{t("seeDuplicates")}</Link>}
+              </dd>
             </div>
-          </>
-        )}
+          ))}
+        </dl>
       </section>
+      <RefusedRows job={job} running={running} />
     </>
   );
 }
