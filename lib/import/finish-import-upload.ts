@@ -4,6 +4,7 @@ import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertImportActor } from "./assert-import-actor";
 import { detectCsvHeader } from "./detect-csv-header";
+import { detectImportEncoding } from "./detect-import-encoding";
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from "./schemas";
 
 /**
@@ -25,13 +26,14 @@ export async function finishImportUpload({ actor, fileId }: { actor: Actor; file
   if (chunks.some((c, i) => c.index !== i || (i < chunks.length - 1 && Number(c.size) !== IMPORT_CHUNK_BYTES))) throw await refuse("uploadFailed");
   if (size > MAX_IMPORT_BYTES) throw await refuse("fileTooLarge");
   const first = chunks.length ? await prisma.importFileChunk.findUnique({ where: { fileId_index: { fileId, index: 0 } }, select: { content: true } }) : null;
-  const header = first ? detectCsvHeader(Buffer.from(first.content).subarray(0, 64 * 1024)) : null;
+  const encoding = await detectImportEncoding(prisma, fileId);
+  const header = first ? detectCsvHeader(Buffer.from(first.content).subarray(0, 64 * 1024), encoding) : null;
   if (!header) throw await refuse("headerInvalid");
   return runChange(actor, async (tx) => {
-    const done = await tx.importFile.updateMany({ where: { id: fileId, sizeBytes: 0 }, data: { sizeBytes: size, columns: header.columns, delimiter: header.delimiter } });
+    const done = await tx.importFile.updateMany({ where: { id: fileId, sizeBytes: 0 }, data: { sizeBytes: size, columns: header.columns, delimiter: header.delimiter, encoding } });
     if (done.count === 0) throw new AppError("NOT_FOUND", "no upload in progress", { userMessage: "uploadFailed" });
     return {
-      result: { fileId, sizeBytes: size, columns: header.columns, delimiter: header.delimiter },
+      result: { fileId, sizeBytes: size, columns: header.columns, delimiter: header.delimiter, encoding },
       audit: { action: "import.file_uploaded", target: `ImportFile:${fileId}`, details: { fileId, sizeBytes: size, columns: header.columns.length } },
     };
   });
