@@ -17,6 +17,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v === "" ? null : v));
 
 export const MAX_AGE_YEARS = 120;
+const LATEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
 
 /**
  * Marks an issue about a well-formed value that a rule refuses (a date that does not exist, a
@@ -74,7 +75,9 @@ function checkCombinations(value: ProfileFields, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postalCodeFi" });
   }
   if (value.birthDate && isCalendarDate(value.birthDate)) {
-    const today = new Date().toISOString().slice(0, 10);
+    // The latest date anywhere on Earth (UTC+14): a child born today in Helsinki just after
+    // midnight is not "in the future" while it is still yesterday in UTC.
+    const today = new Date(Date.now() + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);
     const oldest = `${Number(today.slice(0, 4)) - MAX_AGE_YEARS}${today.slice(4)}`;
     if (value.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateFuture", ...refused });
     else if (value.birthDate < oldest) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birthDateImplausible", ...refused });

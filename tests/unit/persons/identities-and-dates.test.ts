@@ -32,6 +32,12 @@ describe("the profile form's birth-date messages", () => {
     expect(messageFor("1980-02-29")).toBeNull();
   });
 
+  it("refuses only a day that has not begun anywhere on Earth yet as in the future", () => {
+    const day = (offsetHours: number) => new Date(Date.now() + offsetHours * 3600_000).toISOString().slice(0, 10);
+    expect(messageFor(day(14))).toBeNull();
+    expect(messageFor(day(24 + 14 + 1))).toEqual(["birthDate:birthDateFuture"]);
+  });
+
   it("has each message in Finnish, Swedish and English, for the form and the import report", () => {
     for (const messages of [fi, sv, en]) {
       for (const key of ["dateInvalid", "dateNotReal", "birthDateFuture", "birthDateImplausible"]) {
