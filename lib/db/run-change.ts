@@ -19,6 +19,8 @@ export interface ChangeOptions {
   /** The clock, injectable so tests can move time. */
   now?: Date;
   prisma?: PrismaClient;
+  /** How long the transaction may run (default 30 s); a whole-file import needs minutes. */
+  timeoutMs?: number;
 }
 
 /** Change transactions one process runs at once (of its 10 pooled connections). */
@@ -42,7 +44,7 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
         await appendAuditEntries(tx, actor, [audit].flat(), now);
         return result;
       },
-      { maxWait: 30_000, timeout: 30_000 },
+      { maxWait: 30_000, timeout: options.timeoutMs ?? 30_000 },
     ),
   );
 }

@@ -106,6 +106,18 @@ async function moveEverything(tx: Tx, survivorId: string, mergedId: string) {
   }
   if (losers.length) await tx.consentState.deleteMany({ where: { id: { in: losers } } });
 
+  // The pair's own duplicate candidates are settled by this merge; the merged person's others
+  // go to the survivor unless the survivor already has that candidate.
+  await tx.duplicateCandidate.deleteMany({ where: { OR: [{ personId: mergedId, otherPersonId: survivorId }, { personId: survivorId, otherPersonId: mergedId }] } });
+  const candidates = await tx.duplicateCandidate.findMany({
+    where: { OR: [{ personId: { in: [survivorId, mergedId] } }, { otherPersonId: { in: [survivorId, mergedId] } }] },
+    select: { id: true, personId: true, otherPersonId: true },
+  });
+  const pairOf = (c: { personId: string; otherPersonId: string }) => `${c.personId === mergedId ? survivorId : c.personId}:${c.otherPersonId === mergedId ? survivorId : c.otherPersonId}`;
+  const kept = new Set(candidates.filter((c) => c.personId !== mergedId && c.otherPersonId !== mergedId).map(pairOf));
+  const colliding = candidates.filter((c) => (c.personId === mergedId || c.otherPersonId === mergedId) && kept.has(pairOf(c)));
+  if (colliding.length) await tx.duplicateCandidate.deleteMany({ where: { id: { in: colliding.map((c) => c.id) } } });
+
   const references = await tx.$queryRaw<{ tbl: string; col: string }[]>`
     SELECT quote_ident(cl.relname) AS tbl, quote_ident(a.attname) AS col
     FROM pg_constraint c

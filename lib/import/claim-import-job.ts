@@ -1,6 +1,9 @@
 import type { PrismaClient } from "../db/generated/client";
 
-export const IMPORT_LEASE_MS = 2 * 60 * 1000;
+/** How long one file's transaction may run. */
+export const IMPORT_TIMEOUT_MS = 30 * 60 * 1000;
+/** A job is one transaction: its lease outlasts it, so no other worker starts the same file meanwhile. */
+export const IMPORT_LEASE_MS = IMPORT_TIMEOUT_MS + 60 * 1000;
 
 /**
  * Takes the oldest queued import, or carries on with the one this worker holds, or takes over

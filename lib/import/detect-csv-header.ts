@@ -3,10 +3,11 @@ import { parse } from "csv-parse/sync";
 /**
  * The delimiter and column names of a CSV file, from its first bytes: comma, semicolon (Excel
  * in Finnish and Swedish) or tab, whichever the header line has most of. Null when the first
- * line cannot be read as a header (no line end in `head`, blank or repeated names).
+ * line cannot be read as a header (blank or repeated names). `encoding` as detectImportEncoding
+ * found it; a BOM is dropped.
  */
-export function detectCsvHeader(head: Buffer): { delimiter: string; columns: string[] } | null {
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
+export function detectCsvHeader(head: Buffer, encoding = "utf-8"): { delimiter: string; columns: string[] } | null {
+  const text = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, "");
   if (text.includes("\u0000")) return null;
   const end = text.search(/\r?\n/);
   const line = end >= 0 ? text.slice(0, end) : text;

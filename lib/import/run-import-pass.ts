@@ -1,134 +1,138 @@
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import type { Actor } from "../audit/actor";
+import type { AuditInput } from "../audit/append-audit-entry";
 import type { PrismaClient } from "../db/generated/client";
 import { runChange } from "../db/run-change";
 import { describeError, log } from "../log";
-import { applyImportBatch, type ImportBatchJob } from "./apply-import-batch";
-import { claimImportJob, IMPORT_LEASE_MS } from "./claim-import-job";
+import { applyImportBatch, newImportFileState, type ImportBatchJob } from "./apply-import-batch";
+import { claimImportJob, IMPORT_TIMEOUT_MS } from "./claim-import-job";
 import { loadImportPurposes } from "./load-import-purposes";
 import { openImportStream } from "./open-import-stream";
 import { importMappingSchema } from "./schemas";
+import { storeImportOutcome, type ImportOutcome } from "./store-import-outcome";
 import { validateImportRow, type ImportRow, type RowProblem } from "./validate-import-row";
 
 export interface ImportPassOptions {
   prisma: PrismaClient;
   workerId: string;
   now?: Date;
-  /** Rows per transaction (and per progress update). */
+  /** Rows per bulk write inside the file's one transaction. */
   batchRows?: number;
-  /** A pass stops after this long (at a batch end), so the worker's other jobs get their turn. */
-  budgetMs?: number;
-  /** The worker is stopping: finish the batch in hand and leave the rest to the next pass. */
+  /** The worker is stopping: the file's transaction is rolled back and the job queued again. */
   signal?: AbortSignal;
 }
 
-class LeaseLost extends Error {}
-
-/**
- * One pass of the import worker: claims a job, streams its file from where the last pass
- * stopped, and imports (or, for a dry run, checks) it a batch at a time. Each batch is one
- * change transaction that also moves the job's progress (offset, row counts) and records the
- * refused rows, so progress is visible while it runs and a crashed worker's successor resumes
- * exactly after the last committed batch. Answers true when work is left for the next pass.
- */
-export async function runImportPass({ prisma, workerId, now = new Date(), batchRows = 500, budgetMs = 3000, signal }: ImportPassOptions): Promise<boolean> {
-  const jobId = await claimImportJob(prisma, workerId, now);
-  if (!jobId) return false;
-  const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, include: { file: { select: { id: true, columns: true, delimiter: true } } } });
-  const mapping = importMappingSchema.parse(job.mapping);
-  const actor: Actor = { kind: "STAFF", id: job.createdById, role: "ADMIN" };
-  const system = await prisma.connectedSystem.findUnique({ where: { key: job.system }, select: { id: true } });
-  const batchJob: ImportBatchJob = { id: job.id, system: job.system, dryRun: job.dryRun, mapping, connectedSystemId: system?.id ?? null };
-  const purposes = await loadImportPurposes(prisma, Object.keys(mapping.consents));
-  const columns = new Map(job.file.columns.map((c, i) => [c, i]));
-  const started = Date.now();
-
-  let row = job.processedRows + 1; // the header is row 1
-  let batch: { record: string[]; row: number }[] = [];
-  /** Where the file continues after the last row read (csv-parse counts bytes from the stream's start). */
-  let endOfBatch = job.byteOffset;
-
-  const flush = async () => {
-    const valid: ImportRow[] = [];
-    const problems: RowProblem[] = [];
-    for (const item of batch) {
-      const checked = validateImportRow(item.record, item.row, columns, mapping, columns.size);
-      if (Array.isArray(checked)) problems.push(...checked);
-      else valid.push(checked);
-    }
-    const invalidRows = new Set(problems.map((p) => p.row)).size;
-    const rows = batch.length;
-    await runChange(actor, async (tx, at) => {
-      const outcome = await applyImportBatch(tx, { rows: valid, job: batchJob, actor, purposes, now: at });
-      const refused = [...problems, ...outcome.problems];
-      if (refused.length) await tx.importRowError.createMany({ data: refused.map((p) => ({ jobId, ...p })) });
-      const moved = await tx.importJob.updateMany({
-        where: { id: jobId, status: "RUNNING", leasedBy: workerId },
-        data: {
-          byteOffset: endOfBatch,
-          processedRows: { increment: rows },
-          createdRows: { increment: outcome.counts.created },
-          matchedRows: { increment: outcome.counts.matched },
-          suppressedRows: { increment: outcome.counts.suppressed },
-          errorRows: { increment: invalidRows + outcome.counts.errors },
-          consentsRecorded: { increment: outcome.counts.consents },
-          leaseUntil: new Date(at.getTime() + IMPORT_LEASE_MS),
-        },
-      });
-      // Cancelled, or another worker took over: this batch is not ours to commit.
-      if (moved.count === 0) throw new LeaseLost();
-      return { result: undefined, audit: outcome.audit };
-    }, { prisma });
-    batch = [];
-  };
-
-  const parser = openImportStream(prisma, job.file.id, job.byteOffset).pipe(
-    parse({ delimiter: job.file.delimiter, bom: true, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }),
-  );
-  let skipHeader = job.byteOffset === 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
-      if (skipHeader) {
-        skipHeader = false;
-        endOfBatch = info.bytes;
-        continue;
-      }
-      batch.push({ record, row: ++row });
-      endOfBatch = job.byteOffset + info.bytes;
-      if (batch.length < batchRows) continue;
-      await flush();
-      if (Date.now() - started >= budgetMs || signal?.aborted) return true;
-    }
-    if (batch.length) await flush();
-    await finishImportJob(prisma, jobId, workerId, actor, "COMPLETED", null);
-    return false;
-  } catch (error) {
-    if (error instanceof LeaseLost) return false;
-    const malformed = (error as { code?: string }).code?.startsWith("CSV_");
-    log.error("import.failed", { importJobId: jobId, ...describeError(error) });
-    await finishImportJob(prisma, jobId, workerId, actor, "FAILED", malformed ? `malformedCsv:${row}` : "internal");
-    return false;
-  } finally {
-    parser.destroy();
+/** Thrown to roll the file's transaction back once its outcome is known (dry run, refusal, failure). */
+class RollBack extends Error {
+  constructor(readonly why: "outcome" | "cancelled" | "stopped") {
+    super(`import rolled back: ${why}`);
   }
 }
 
-async function finishImportJob(prisma: PrismaClient, jobId: string, workerId: string, actor: Actor, status: "COMPLETED" | "FAILED", failure: string | null) {
-  await runChange(
-    actor,
-    async (tx, at) => {
-      const done = await tx.importJob.updateMany({
-        where: { id: jobId, status: "RUNNING", leasedBy: workerId },
-        data: { status, failure, finishedAt: at, leasedBy: null, leaseUntil: null },
-      });
-      if (done.count === 0) return { result: undefined, audit: [] };
-      const job = await tx.importJob.findUniqueOrThrow({ where: { id: jobId } });
-      const counts = { rows: job.processedRows, created: job.createdRows, matched: job.matchedRows, suppressed: job.suppressedRows, errors: job.errorRows, consents: job.consentsRecorded };
-      return {
-        result: undefined,
-        audit: { action: status === "COMPLETED" ? "import.completed" : "import.failed", target: `ImportJob:${jobId}`, details: { dryRun: job.dryRun, system: job.system, ...counts, ...(failure ? { failure } : {}) } },
+/**
+ * Runs one queued import to its end, in ONE change transaction: the whole file or nothing. Every
+ * row is validated and applied in batches inside it (a dry run runs the very same code), so later
+ * rows see the persons earlier rows created. At the end the transaction is committed only for a
+ * real run with no refused row (or keepValidRows) and no failure; otherwise it is rolled back
+ * and the counts and refused rows, which say what the file would have done, are stored in a
+ * second short transaction. A real run's stored chunks are deleted when it ends either way.
+ * Answers true when it ran a job (another may be waiting).
+ */
+export async function runImportPass({ prisma, workerId, now = new Date(), batchRows = 500, signal }: ImportPassOptions): Promise<boolean> {
+  const jobId = await claimImportJob(prisma, workerId, now);
+  if (!jobId) return false;
+  const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, include: { file: { select: { id: true, columns: true, delimiter: true, encoding: true } } } });
+  const mapping = importMappingSchema.parse(job.mapping);
+  const actor: Actor = job.requestedBySystemId ? { kind: "SYSTEM", id: job.requestedBySystemId } : { kind: "STAFF", id: job.createdById, role: "ADMIN" };
+  const state = newImportFileState();
+  const refused: RowProblem[] = [];
+  const outcome: ImportOutcome = { job: { id: jobId, fileId: job.file.id, dryRun: job.dryRun, system: job.system }, rows: 0, counts: state.counts, refused, failure: null, committed: false };
+  const columns = new Map(job.file.columns.map((c, i) => [c, i]));
+
+  try {
+    await runChange(actor, async (tx, at) => {
+      const purposes = await loadImportPurposes(tx, Object.keys(mapping.consents));
+      const system = await tx.connectedSystem.findUnique({ where: { key: job.system }, select: { id: true } });
+      const batchJob: ImportBatchJob = { id: jobId, system: job.system, mapping, connectedSystemId: system?.id ?? null };
+      const audit: AuditInput[] = [];
+      let batch: ImportRow[] = [];
+      const flush = async () => {
+        if (signal?.aborted) throw new RollBack("stopped");
+        const applied = await applyImportBatch(tx, { rows: batch, job: batchJob, actor, purposes, now: at, state });
+        refused.push(...applied.problems);
+        audit.push(...applied.audit);
+        batch = [];
       };
-    },
-    { prisma },
-  );
+
+      const source = openImportStream(tx, job.file.id, 0, job.file.encoding);
+      const parser = parse({ delimiter: job.file.delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+      source.on("error", (error) => parser.destroy(error));
+      source.pipe(parser);
+      const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string; info: { lines: number } }>;
+      let lastLine = 1;
+      let header = true;
+      try {
+        for (;;) {
+          let next: IteratorResult<{ record: string[]; raw: string; info: { lines: number } }>;
+          try {
+            next = await records.next();
+          } catch (error) {
+            if (!(error instanceof CsvError)) throw error;
+            // The record after the last good one cannot be read: nothing of the file is kept.
+            outcome.failure = "malformedCsv";
+            refused.push({ row: lastLine + 1, column: null, reason: "malformedCsv" });
+            state.counts.refused += 1;
+            break;
+          }
+          if (next.done) break;
+          const { record, raw, info } = next.value;
+          // The line the record starts on: multi-line quoted cells count their lines.
+          const line = info.lines - (raw.replace(/^(\r?\n)+/, "").replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
+          lastLine = info.lines;
+          if (header) {
+            header = false;
+            continue;
+          }
+          outcome.rows += 1;
+          const checked = validateImportRow(record, line, columns, mapping, columns.size, at);
+          if (Array.isArray(checked)) {
+            refused.push(...checked);
+            state.counts.refused += 1;
+            continue;
+          }
+          batch.push(checked);
+          if (batch.length >= batchRows) await flush();
+        }
+        if (batch.length) await flush();
+      } finally {
+        parser.destroy();
+        source.destroy();
+      }
+
+      if (job.dryRun || outcome.failure || (refused.length && !job.keepValidRows)) {
+        if (!job.dryRun && !outcome.failure) outcome.failure = "rowsRefused";
+        throw new RollBack("outcome");
+      }
+      outcome.committed = true;
+      const stored = await storeImportOutcome(tx, outcome, { workerId, at });
+      if (!stored) throw new RollBack("cancelled");
+      return { result: undefined, audit: [...audit, stored] };
+    }, { prisma, timeoutMs: IMPORT_TIMEOUT_MS });
+    return true;
+  } catch (error) {
+    outcome.committed = false;
+    if (error instanceof RollBack && error.why === "stopped") {
+      await prisma.importJob.updateMany({ where: { id: jobId, status: "RUNNING", leasedBy: workerId }, data: { status: "QUEUED", leasedBy: null, leaseUntil: null } });
+      return false;
+    }
+    if (!(error instanceof RollBack)) {
+      log.error("import.failed", { importJobId: jobId, ...describeError(error) });
+      outcome.failure = "internal";
+    }
+  }
+  await runChange(actor, async (tx, at) => {
+    const stored = await storeImportOutcome(tx, outcome, { workerId, at });
+    return { result: undefined, audit: stored ? [stored] : [] };
+  }, { prisma });
+  return true;
 }
