@@ -77,10 +77,17 @@ export default async function ApiDocsPage() {
               <pre style={{ overflowX: "auto" }}>{schemaText(r.body, "input")}</pre>
             </details>
           )}
+          {r.form && (
+            <details>
+              <summary>{t("request")} (multipart/form-data)</summary>
+              <pre style={{ overflowX: "auto" }}>{schemaText(r.form, "input")}</pre>
+            </details>
+          )}
           {Object.entries(r.responses).map(([status, schema]) => (
             <details key={status}>
               <summary>
                 {t("response")} {status}
+                {r.produces && ` (${r.produces})`}
               </summary>
               <pre style={{ overflowX: "auto" }}>{schemaText(schema, "output")}</pre>
             </details>
