@@ -4,6 +4,7 @@ import { runChange } from "../db/run-change";
 import { AppError, isAppError } from "../errors";
 import { assertImportActor } from "./assert-import-actor";
 import { buildImportMapping } from "./build-import-mapping";
+import { guessConsentColumns } from "./guess-mapping";
 import { queueImportJob } from "./queue-import-job";
 import type { ApiImportMapping, ImportMapping } from "./schemas";
 import { storeImportFile } from "./store-import-file";
@@ -52,7 +53,8 @@ export async function queueImportFromSystem({ actor, input }: { actor: Actor; in
     throw new AppError("VALIDATION", fileProblems[code], { userMessage: code, fields: { file: code } });
   }
   try {
-    const mapping = buildImportMapping({ columns: stored.columns, requested: input.mapping });
+    const guessedConsents = guessConsentColumns(stored.columns, await consentPurposes());
+    const mapping = buildImportMapping({ columns: stored.columns, requested: input.mapping, guessedConsents });
     return await runChange(actor, async (tx) => {
       const { jobId, audit } = await queueImportJob(tx, {
         fileId: stored.fileId, dryRun: input.dryRun, system: source.key, mapping, keepValidRows: input.keepValidRows,
@@ -66,6 +68,15 @@ export async function queueImportFromSystem({ actor, input }: { actor: Actor; in
     await prisma.importFile.delete({ where: { id: stored.fileId } }).catch(() => {});
     throw error;
   }
+}
+
+/** The purposes that take consents now, with their titles in every language, for the consent columns' guess. */
+async function consentPurposes(): Promise<{ key: string; titles: string[] }[]> {
+  const purposes = await (await db()).purpose.findMany({
+    where: { retiredAt: null, currentVersion: { gt: 0 } },
+    select: { key: true, versions: { where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, select: { texts: true } } },
+  });
+  return purposes.map((p) => ({ key: p.key, titles: Object.values((p.versions[0]?.texts ?? {}) as Record<string, { title?: string }>).flatMap((text) => (text?.title ? [text.title] : [])) }));
 }
 
 /** queueImportJob names problems by target ("email", "consents.newsletter"); the API's mapping is by column. */

@@ -185,6 +185,11 @@ describe("Imports API", () => {
       expect(response.status).toBe(404);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
     }
+    // Columns left out of the mapping keep their guess: a Finnish Excel header, a purpose by its title.
+    const offers = await createPublishedPurpose({ texts: { ...purposeTexts("x"), fi: { title: "Tarjoukset sähköpostiin", description: "Kuvaus" } } });
+    const guessed = await post(form("Asiakasnumero;Sähköposti;Tarjoukset sähköpostiin;Lisätieto\r\n1;a@example.test;kyllä;\r\n", { dryRun: "true", mapping: JSON.stringify({ Lisätieto: "ignore" }) }));
+    expect((await status(guessed.body.id)).body.mapping).toEqual({ Asiakasnumero: "externalId", Sähköposti: "email", "Tarjoukset sähköpostiin": `consent:${offers}`, Lisätieto: "ignore" });
+
     const readOnly = await createKey(crm.id, ["persons:read"]);
     const forbidden = await post(form("email\r\nx@example.test\r\n"), readOnly);
     expect(forbidden).toMatchObject({ status: 403, body: { missingScopes: ["imports:write"] } });
