@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { apiScopeDescriptions } from "@/lib/api-keys/scopes";
 import { apiRoutes, type ApiRouteSpec } from "@/lib/api/api-routes";
+import { webhookEventSchema } from "@/lib/api/schemas";
 import { eventTypeDescriptions } from "@/lib/propagation/event-types";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -106,6 +107,16 @@ export default async function ApiDocsPage() {
             </div>
           ))}
         </dl>
+        <details>
+          <summary>{t("webhookBody")}</summary>
+          <pre style={{ overflowX: "auto" }}>{schemaText(webhookEventSchema, "output")}</pre>
+        </details>
+      </section>
+      <section className="card" aria-labelledby="changes-title">
+        <h2 id="changes-title">{t("changes")}</h2>
+        <p>{t("externalIdsChange")}</p>
+        <pre>{'"externalIds": { "crm": "100005" }\n"externalIds": { "crm": ["100005", "200011"] }'}</pre>
+        <p>{t("mergedIds")}</p>
       </section>
     </main>
   );
