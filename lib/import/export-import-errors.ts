@@ -19,7 +19,7 @@ export async function exportImportErrors({ actor, jobId, locale }: { actor: Acto
   const t = translatorFor(locale, "importer") as unknown as { (key: string): string; has(key: string): boolean };
   const reason = (code: string) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : t("reasonUnknown"));
   async function* lines() {
-    yield `\uFEFF${[t("row"), t("column"), t("reason")].map(defusedCsvField).join(",")}\r\n`;
+    yield `\uFEFF${[t("line"), t("column"), t("reason")].map(defusedCsvField).join(",")}\r\n`;
     let after: string | undefined;
     for (;;) {
       const rows = await prisma.importRowError.findMany({
