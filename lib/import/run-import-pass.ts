@@ -1,4 +1,4 @@
-import { CsvError, parse } from "csv-parse";
+import { parse } from "csv-parse";
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
 import type { PrismaClient } from "../db/generated/client";
@@ -65,30 +65,28 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
       };
 
       const source = openImportStream(tx, job.file.id, 0, job.file.encoding);
-      const parser = parse({ delimiter: job.file.delimiter, bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+      // A record that cannot be read stops the file: records parsed before it still count (the
+      // report says what the file would have done), nothing after it is read.
+      let parsed = 0;
+      let malformedAfter: number | null = null;
+      const parser = parse({
+        delimiter: job.file.delimiter, bom: true, relax_column_count: true, skip_records_with_error: true,
+        on_record: (record: string[]) => ((parsed += 1), record),
+      });
+      parser.on("skip", () => (malformedAfter ??= parsed));
       source.on("error", (error) => parser.destroy(error));
       source.pipe(parser);
-      const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string; info: { lines: number } }>;
-      let lastLine = 1;
+      let consumed = 0;
       let header = true;
+      /** The line the next record starts on. Counted from the cells: a quoted multi-line cell keeps its line breaks. */
+      let nextLine = 1;
       try {
-        for (;;) {
-          let next: IteratorResult<{ record: string[]; raw: string; info: { lines: number } }>;
-          try {
-            next = await records.next();
-          } catch (error) {
-            if (!(error instanceof CsvError)) throw error;
-            // The record after the last good one cannot be read: nothing of the file is kept.
-            outcome.failure = "malformedCsv";
-            refused.push({ row: lastLine + 1, column: null, reason: "malformedCsv" });
-            state.counts.refused += 1;
-            break;
-          }
-          if (next.done) break;
-          const { record, raw, info } = next.value;
-          // The line the record starts on: multi-line quoted cells count their lines.
-          const line = info.lines - (raw.replace(/^(\r?\n)+/, "").replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
-          lastLine = info.lines;
+        for await (const record of parser as AsyncIterable<string[]>) {
+          if (malformedAfter !== null && consumed >= malformedAfter) break;
+          consumed += 1;
+          const line = nextLine;
+          nextLine += 1 + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+          if (record.length === 1 && record[0] === "") continue; // a blank line
           if (header) {
             header = false;
             continue;
@@ -107,6 +105,11 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
       } finally {
         parser.destroy();
         source.destroy();
+      }
+      if (malformedAfter !== null) {
+        outcome.failure = "malformedCsv";
+        refused.push({ row: nextLine, column: null, reason: "malformedCsv" });
+        state.counts.refused += 1;
       }
 
       if (job.dryRun || outcome.failure || (refused.length && !job.keepValidRows)) {
