@@ -28,7 +28,7 @@ export async function loadMappingPresetAction(fileId: string, system: string) {
     const file = await getImportFile({ actor, fileId: parseActionId(fileId) });
     const preset = await getImportMappingPreset({ actor, columns: file.columns, system: parseActionId(system) });
     if (!preset) return null;
-    return { ...initialMapping({ columns: file.columns, purposeKeys: file.purposeKeys, systems: file.systems, last: null, preset }), kept: preset.kept, saved: preset.saved, updatedAt: preset.updatedAt.toISOString() };
+    return { ...initialMapping({ columns: file.columns, purposes: file.purposeTitles, systems: file.systems, last: null, preset }), kept: preset.kept, saved: preset.saved, updatedAt: preset.updatedAt.toISOString() };
   });
 }
 

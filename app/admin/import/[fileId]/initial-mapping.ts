@@ -1,6 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import type { ImportMappingPresetView } from "@/lib/import/get-import-mapping-preset";
-import { guessMapping } from "@/lib/import/guess-mapping";
+import { guessConsentColumns, guessMapping } from "@/lib/import/guess-mapping";
 import { importFields, type ImportField, type ImportMapping } from "@/lib/import/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -13,11 +13,13 @@ export interface MappingTarget {
 
 const organisationFields: readonly ImportField[] = ["organisationName", "businessId", "organisationRole"];
 
-export function mappingTargets(
-  t: Awaited<ReturnType<typeof getTranslations<"importer">>>,
-  purposes: { key: string; texts: Partial<Record<string, { title?: string }>> }[],
-  locale: Locale,
-): MappingTarget[] {
+/** A purpose that takes consents now, with its current texts ({ fi: { title }, … }). */
+export interface PurposeTitles {
+  key: string;
+  texts: Partial<Record<string, { title?: string }>>;
+}
+
+export function mappingTargets(t: Awaited<ReturnType<typeof getTranslations<"importer">>>, purposes: PurposeTitles[], locale: Locale): MappingTarget[] {
   return [
     ...importFields.map((field) => ({ value: field, label: t(`fields.${field}`), group: organisationFields.includes(field) ? ("organisation" as const) : ("person" as const) })),
     ...purposes.map((p) => ({ value: `consent:${p.key}`, label: t("consentTarget", { title: p.texts[locale]?.title ?? p.texts.fi?.title ?? p.key }), group: "consents" as const })),
@@ -34,16 +36,17 @@ export interface InitialMapping {
 /**
  * The mapping the form starts from: this file's last run, else the source's saved mapping (columns
  * it does not name get their guess when that target is still free), else the guesses from the
- * header's names.
+ * header's names (fields in fi/sv/en, consent columns by the purpose's title).
  */
-export function initialMapping({ columns, purposeKeys, systems, last, preset }: {
+export function initialMapping({ columns, purposes, systems, last, preset }: {
   columns: string[];
-  purposeKeys: string[];
+  purposes: PurposeTitles[];
   systems: { key: string }[];
   last: { system: string; mapping: ImportMapping } | null;
   preset: ImportMappingPresetView | null;
 }): InitialMapping {
   const chosen = last ?? preset;
+  const purposeKeys = purposes.map((p) => p.key);
   const byColumn = new Map<string, string>();
   const take = (mapping: Pick<ImportMapping, "fields" | "consents">) => {
     const claimed = new Set(byColumn.values());
@@ -51,7 +54,8 @@ export function initialMapping({ columns, purposeKeys, systems, last, preset }: 
     for (const [key, column] of Object.entries(mapping.consents)) if (purposeKeys.includes(key) && !byColumn.has(column) && !claimed.has(`consent:${key}`)) byColumn.set(column, `consent:${key}`);
   };
   if (chosen) take(chosen.mapping);
-  if (!last) take({ fields: guessMapping(columns), consents: {} });
+  const titles = purposes.map((p) => ({ key: p.key, titles: Object.values(p.texts).flatMap((text) => (text?.title ? [text.title] : [])) }));
+  if (!last) take({ fields: guessMapping(columns), consents: guessConsentColumns(columns, titles) });
   return {
     system: chosen?.system ?? systems[0]?.key ?? "",
     targets: columns.map((c) => byColumn.get(c) ?? ""),

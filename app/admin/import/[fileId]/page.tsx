@@ -38,7 +38,7 @@ export default async function ImportFilePage({ params }: { params: Promise<{ fil
   const last = file.jobs[0];
   const lastMapping = last ? importMappingSchema.safeParse(last.mapping) : null;
   const preset = lastMapping?.success ? null : await getImportMappingPreset({ actor, columns: file.columns });
-  const initial = initialMapping({ columns: file.columns, purposeKeys: file.purposeKeys, systems: file.systems, last: lastMapping?.success ? { system: last!.system, mapping: lastMapping.data } : null, preset });
+  const initial = initialMapping({ columns: file.columns, purposes: file.purposeTitles, systems: file.systems, last: lastMapping?.success ? { system: last!.system, mapping: lastMapping.data } : null, preset });
   const note = lastMapping?.success
     ? t("lastRunUsed")
     : preset

@@ -20,10 +20,10 @@ const countKeys = [
 ] as const;
 
 /** An import's progress (refreshing while it runs), what happened, its counts and the refused rows, paged. ADMIN only. */
-export default async function ImportJobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function ImportJobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams?: Promise<{ page?: string }> }) {
   const user = await requireStaff("ADMIN");
   const { jobId } = await params;
-  const { page } = await searchParams;
+  const { page } = (await searchParams) ?? {};
   const job = await getImportJob({ actor: await actorFor(user, "STAFF"), jobId, page: Number(page) || 1 }).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
