@@ -6,8 +6,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Groups a person's external identities by system: `{ "<system>": ["<id>", …] }`. A system may
  * hold several ids for one person (two CRM records merged, a re-import), so each is a list.
- * Systems and ids are sorted by code point, not by locale or link time, so the same identities
- * always serialise to the same JSON and receivers can compare bodies.
+ * Ids are sorted by code point, not by locale or link time, so the same identities always give
+ * the same lists (webhook bodies keep jsonb's own key order for the systems).
  */
 export function groupExternalIds(identities: readonly { system: string; externalId: string }[]): ExternalIdMap {
   const grouped = new Map<string, string[]>();
