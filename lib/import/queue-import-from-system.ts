@@ -4,15 +4,17 @@ import { runChange } from "../db/run-change";
 import { AppError, isAppError } from "../errors";
 import { assertImportActor } from "./assert-import-actor";
 import { buildImportMapping } from "./build-import-mapping";
+import { detectCsvHeader } from "./detect-csv-header";
 import { guessConsentColumns } from "./guess-mapping";
+import { loadImportPurposes } from "./load-import-purposes";
 import { queueImportJob } from "./queue-import-job";
-import type { ApiImportMapping, ImportMapping } from "./schemas";
+import { MAX_IMPORT_BYTES, uploadNameSchema, type ApiImportMapping, type ImportMapping } from "./schemas";
 import { storeImportFile } from "./store-import-file";
 
 export interface SystemImportInput {
   fileName: string;
-  /** The CSV as exported, read a piece at a time. */
-  body: AsyncIterable<Uint8Array>;
+  /** The CSV as exported (the API's form part). */
+  file: Blob;
   /** Header → target for the columns the caller names; the rest keep their guess. */
   mapping?: ApiImportMapping;
   /** A connected system's key; defaults to the caller's own system. */
@@ -21,18 +23,18 @@ export interface SystemImportInput {
   keepValidRows: boolean;
 }
 
-const fileProblems: Record<string, string> = {
+const fileProblems = {
   notCsv: "The file is not a CSV file: its name must end in .csv or .txt.",
-  fileTooLarge: "The file is larger than the import limit.",
+  fileTooLarge: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
   headerInvalid: "The file's first line is not a CSV header (empty, binary, or blank or repeated column names).",
-  uploadFailed: "The file could not be stored.",
 };
+const refuseFile = (code: keyof typeof fileProblems) => new AppError("VALIDATION", fileProblems[code], { userMessage: code, fields: { file: code } });
 
 /**
- * The Imports API: stores a connected system's CSV export through the same storage as the
- * back-office and queues it through the same queueing (requested by the system, created by no
- * staff member), so the worker runs it like any other import. The source is checked before
- * anything is stored; a file or mapping that does not fit is refused and the stored file removed.
+ * The Imports API: checks a connected system's CSV export and mapping, then stores it through the
+ * back-office's storage and queues it through the same queueing (requested by the system, created
+ * by no staff member), so the worker runs it like any other import. Everything that can be refused
+ * (name, size, header, source, mapping, purposes) is checked before anything is written.
  */
 export async function queueImportFromSystem({ actor, input }: { actor: Actor; input: SystemImportInput }): Promise<{ jobId: string }> {
   assertImportActor(actor);
@@ -42,19 +44,20 @@ export async function queueImportFromSystem({ actor, input }: { actor: Actor; in
   const source = input.source
     ? await prisma.connectedSystem.findUnique({ where: { key: input.source }, select: { key: true } })
     : await prisma.connectedSystem.findUnique({ where: { id: systemId }, select: { key: true } });
-  if (!source) throw new AppError("VALIDATION", `No connected system has the key given as source.`, { userMessage: "invalidImport", fields: { source: "unknownSource" } });
+  if (!source) throw new AppError("VALIDATION", "No connected system has the key given as source.", { userMessage: "invalidImport", fields: { source: "unknownSource" } });
 
-  let stored: { fileId: string; columns: string[] };
+  if (!uploadNameSchema.safeParse(input.fileName).success) throw refuseFile("notCsv");
+  if (input.file.size > MAX_IMPORT_BYTES) throw refuseFile("fileTooLarge");
+  // The header as the storage will read it (same encoding rule, same detector).
+  const header = detectCsvHeader(Buffer.from(await input.file.slice(0, 64 * 1024).arrayBuffer()), await encodingOf(input.file));
+  if (!header) throw refuseFile("headerInvalid");
+  const mapping = buildImportMapping({ columns: header.columns, requested: input.mapping, guessedConsents: guessConsentColumns(header.columns, await consentPurposes()) });
+  const purposes = await loadImportPurposes(prisma, Object.keys(mapping.consents));
+  const unavailable = Object.keys(mapping.consents).filter((key) => !purposes.has(key));
+  if (unavailable.length) throw byColumn(new AppError("VALIDATION", "", { fields: Object.fromEntries(unavailable.map((key) => [`consents.${key}`, "purposeUnavailable"])) }), mapping);
+
+  const stored = await storeImportFile({ actor, fileName: input.fileName, body: pieces(input.file) });
   try {
-    stored = await storeImportFile({ actor, fileName: input.fileName, body: input.body });
-  } catch (error) {
-    const code = isAppError(error) && error.code === "VALIDATION" ? error.options.userMessage : undefined;
-    if (!code || !fileProblems[code]) throw error;
-    throw new AppError("VALIDATION", fileProblems[code], { userMessage: code, fields: { file: code } });
-  }
-  try {
-    const guessedConsents = guessConsentColumns(stored.columns, await consentPurposes());
-    const mapping = buildImportMapping({ columns: stored.columns, requested: input.mapping, guessedConsents });
     return await runChange(actor, async (tx) => {
       const { jobId, audit } = await queueImportJob(tx, {
         fileId: stored.fileId, dryRun: input.dryRun, system: source.key, mapping, keepValidRows: input.keepValidRows,
@@ -65,9 +68,28 @@ export async function queueImportFromSystem({ actor, input }: { actor: Actor; in
       return { result: { jobId }, audit };
     });
   } catch (error) {
+    // Only a change between the checks and the queueing (a purpose retired meanwhile) gets here.
     await prisma.importFile.delete({ where: { id: stored.fileId } }).catch(() => {});
     throw error;
   }
+}
+
+/** As detectImportEncoding reads a stored file: UTF-8 when every byte sequence is valid, else windows-1252. */
+async function encodingOf(file: Blob): Promise<"utf-8" | "windows-1252"> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const piece of pieces(file)) decoder.decode(piece, { stream: true });
+    decoder.decode();
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** The file's bytes a piece at a time. */
+async function* pieces(file: Blob): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  for (let piece = await reader.read(); !piece.done; piece = await reader.read()) yield piece.value;
 }
 
 /** The purposes that take consents now, with their titles in every language, for the consent columns' guess. */

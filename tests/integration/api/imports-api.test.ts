@@ -13,6 +13,7 @@ import { createPerson } from "../../factories/persons";
 import { adminActor, createPublishedPurpose, purposeTexts, uniquePurposeKey } from "../../factories/purposes";
 import { createKey, createSystem } from "../../factories/systems";
 import { api } from "../../support/api-client";
+import { rowCounter } from "../../support/row-counter";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -190,6 +191,15 @@ describe("Imports API", () => {
     const guessed = await post(form("Asiakasnumero;Sähköposti;Tarjoukset sähköpostiin;Lisätieto\r\n1;a@example.test;kyllä;\r\n", { dryRun: "true", mapping: JSON.stringify({ Lisätieto: "ignore" }) }));
     expect((await status(guessed.body.id)).body.mapping).toEqual({ Asiakasnumero: "externalId", Sähköposti: "email", "Tarjoukset sähköpostiin": `consent:${offers}`, Lisätieto: "ignore" });
 
+    // An older Excel export in windows-1252: its header is read as the storage reads it.
+    const latin = new FormData();
+    latin.append("file", new File([Buffer.from("Sähköposti;Yhtiö\r\nä@example.test;Öljy Oy\r\n", "latin1")], "vanha.csv"));
+    latin.append("mapping", JSON.stringify({ Sähköposti: "email", Yhtiö: "organisationName" }));
+    latin.append("dryRun", "true");
+    const oldExcel = await post(latin);
+    expect(oldExcel.status).toBe(202);
+    expect((await status(oldExcel.body.id)).body.mapping).toEqual({ Sähköposti: "email", Yhtiö: "organisationName" });
+
     const readOnly = await createKey(crm.id, ["persons:read"]);
     const forbidden = await post(form("email\r\nx@example.test\r\n"), readOnly);
     expect(forbidden).toMatchObject({ status: 403, body: { missingScopes: ["imports:write"] } });
@@ -227,8 +237,7 @@ describe("Imports API", () => {
       ["an unknown part", form(csv, { dry_run: "true" }), 400, { path: "(body)", message: expect.any(String) }],
       ["not multipart", JSON.stringify({ file: csv }), 400, { path: "(body)", message: "multipartRequired" }],
     ];
-    const prisma = t.database.prisma;
-    const stored = async () => [await prisma.importFile.count(), await prisma.importJob.count(), await prisma.importMappingPreset.count()];
+    const stored = await rowCounter(t.database);
     const start = await stored();
     for (const [name, body, expected, problem] of cases) {
       const response = await post(body as FormData);

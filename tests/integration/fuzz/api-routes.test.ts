@@ -4,8 +4,9 @@
 // content-type, others) and path ids. Per call: never a 5xx; every 4xx is problem+json; and a
 // rejected call (4xx) leaves the row count of every table as it was.
 //
-// Generated calls: 12 route/method pairs × API_RUNS_PER_ROUTE (400) = 4,800 in this file (the
-// server actions file makes 5,300 more: 10,100 in all). The seed is fast-check's random one; a
+// Generated calls: 15 route/method pairs × API_RUNS_PER_ROUTE (400) = 6,000 in this file (the
+// server actions file makes 5,300 more: 11,300 in all). The Imports API's upload gets multipart
+// forms (files of CSV, text and bytes; mappings, sources and flags valid and not) besides the rest. The seed is fast-check's random one; a
 // failure prints it with the shrunk counterexample.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,9 @@ import * as acknowledgements from "@/app/api/v1/acknowledgements/route";
 import * as consentCheck from "@/app/api/v1/consents/check/route";
 import * as consents from "@/app/api/v1/consents/route";
 import * as events from "@/app/api/v1/events/route";
+import * as importRefused from "@/app/api/v1/imports/[id]/refused/route";
+import * as importStatus from "@/app/api/v1/imports/[id]/route";
+import * as imports from "@/app/api/v1/imports/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as personConsents from "@/app/api/v1/persons/[id]/consents/route";
 import * as externalIds from "@/app/api/v1/persons/[id]/external-ids/route";
@@ -51,6 +55,7 @@ const pool = {
   purposeKeys: [] as string[],
   eventIds: [] as string[],
   requestIds: [] as string[],
+  importIds: [] as string[],
 };
 
 
@@ -94,6 +99,11 @@ beforeAll(async () => {
   await fanOutEvents(prisma, new Date());
   pool.eventIds.push((await sendTestEvent({ actor: systemAdmin, systemId: system.id })).eventId);
   pool.eventIds.push(...(await prisma.delivery.findMany({ where: { systemId: system.id }, select: { eventId: true }, take: 10 })).map((d) => d.eventId));
+  const upload = new FormData();
+  upload.append("file", new File(["email;Uutiskirje\r\nfuzz@example.test;kyllä\r\n"], "fuzz.csv"));
+  upload.append("mapping", JSON.stringify({ Uutiskirje: `consent:${open}` }));
+  const queued = await imports.POST(new Request("http://localhost/api/v1/imports", { method: "POST", headers: { authorization: `Bearer ${pool.keys.full}` }, body: upload }), { params: Promise.resolve({}) } as never);
+  pool.importIds.push(((await queued.json()) as { id: string }).id);
   counts = await rowCounter(t.database);
 }, 120_000);
 afterAll(async () => t?.drop());
@@ -216,6 +226,40 @@ const bodies = {
   mintUnsubscribeToken: shaped({ personId, purposeKey, expiresInDays: validOr(fc.integer({ min: 1, max: 365 }), fc.integer({ min: -2, max: 0 }), fc.integer({ min: 366, max: 10_000 }), fc.double()) }),
 };
 
+const importTarget = validOr(
+  fc.constantFrom("email", "externalId", "phone", "givenName", "country", "businessId", "createdAt", "ignore"),
+  purposeKey.map((key) => `consent:${String(key)}`),
+  fc.constantFrom("e-mail", "consent:", "IGNORE", ""),
+  fc.string(),
+);
+const csvFile = fc.oneof(
+  { arbitrary: fc.constantFrom("email\r\nfuzz@example.test\r\n", "Sähköposti;Uutiskirje\r\nx@example.test;ei\r\n", "Record ID,Email,Phone\r\n1,not-an-email,040\r\n", "email,email\r\n", "", "\uFEFF\r\n"), weight: 4 },
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.uint8Array({ maxLength: 300 }),
+);
+/** An upload: a file (or not) and the other parts, mostly well-formed, some missing, junk or unknown. */
+const importForm = fc
+  .record({
+    file: fc.option(fc.tuple(csvFile, validOr(fc.constantFrom("export.csv", "EXPORT.TXT"), fc.constantFrom("export.xlsx", "", ".csv", "a\u0000.csv"), fc.string())), { freq: 8 }),
+    mapping: fc.option(
+      validOr(fc.dictionary(fc.constantFrom("email", "Sähköposti", "Uutiskirje", "Record ID", "Email", "Phone", "missing"), importTarget, { maxKeys: 3 }).map((m) => JSON.stringify(m)), fc.string(), nul, fc.jsonValue().map((v) => JSON.stringify(v))),
+      { freq: 2 },
+    ),
+    source: fc.option(validOr(fc.constantFrom("no-such-system"), fc.string(), nul), { freq: 4 }),
+    dryRun: fc.option(validOr(fc.constantFrom("true", "false"), fc.string()), { freq: 2 }),
+    keepValidRows: fc.option(validOr(fc.constantFrom("true", "false"), fc.string()), { freq: 3 }),
+    extra: fc.option(fc.tuple(fc.string({ maxLength: 10 }), fc.string()), { freq: 8 }),
+  })
+  .map(({ file, extra, ...parts }) => {
+    const form = new FormData();
+    if (file) form.append("file", new File([file[0] as BlobPart], String(file[1])));
+    for (const [name, value] of Object.entries(parts)) if (value !== null) form.append(name, String(value));
+    if (extra) form.append(extra[0], extra[1]);
+    return form;
+  });
+const importId = validOr(fromPool(() => pool.importIds), fc.uuid(), fc.string(), nul, tooLong(64));
+
 /** A body as sent: mostly schema-shaped JSON, else any JSON, raw text, raw bytes, truncated JSON or none. */
 const bodyOf = (model: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<string | Uint8Array | undefined> =>
   fc.oneof(
@@ -284,6 +328,10 @@ interface RouteCase {
   path: string;
   handler: Handler;
   body?: fc.Arbitrary<Record<string, unknown>>;
+  /** A multipart/form-data body, sent besides the JSON and raw ones. */
+  form?: fc.Arbitrary<FormData>;
+  /** The path's {id}, when it is not a person's. */
+  id?: fc.Arbitrary<unknown>;
   query?: string[];
 }
 
@@ -299,18 +347,21 @@ const routes: RouteCase[] = [
   { name: "acknowledge", method: "POST", path: "/api/v1/acknowledgements", handler: acknowledgements.POST, body: bodies.acknowledge },
   { name: "mintUnsubscribeToken", method: "POST", path: "/api/v1/unsubscribe-tokens", handler: unsubscribeTokens.POST, body: bodies.mintUnsubscribeToken },
   { name: "listEvents", method: "GET", path: "/api/v1/events", handler: events.GET, query: ["status", "type", "cursor", "limit"] },
+  { name: "createImport", method: "POST", path: "/api/v1/imports", handler: imports.POST, form: importForm },
+  { name: "getImport", method: "GET", path: "/api/v1/imports/{id}", handler: importStatus.GET, id: importId },
+  { name: "listRefusedImportRows", method: "GET", path: "/api/v1/imports/{id}/refused", handler: importRefused.GET, id: importId },
   { name: "openapi", method: "GET", path: "/api/v1/openapi.json", handler: openapi.GET },
 ];
 
 const callOf = (route: RouteCase) =>
   fc.record({
-    id: personId,
+    id: route.id ?? personId,
     query: route.query ? queryOf(route.query) : fc.oneof({ arbitrary: fc.constant(""), weight: 3 }, queryOf(["cursor", "limit"])),
     authorization,
     idempotencyKey,
     contentType,
     extraHeaders,
-    body: route.body ? bodyOf(route.body) : fc.constant(undefined),
+    body: route.form ? fc.oneof({ arbitrary: route.form, weight: 8 }, bodyOf(fc.constant({}))) : route.body ? bodyOf(route.body) : fc.constant(undefined),
   });
 type GeneratedCall = ReturnType<typeof callOf> extends fc.Arbitrary<infer C> ? C : never;
 
@@ -320,7 +371,8 @@ async function send(route: RouteCase, call: GeneratedCall) {
   const auth = call.authorization();
   if (auth !== null) headers.set("authorization", auth);
   if (call.idempotencyKey !== null) headers.set("idempotency-key", call.idempotencyKey);
-  if (call.contentType !== null) headers.set("content-type", call.contentType);
+  // A form's content type carries its boundary: the Request sets it.
+  if (call.contentType !== null && !(call.body instanceof FormData)) headers.set("content-type", call.contentType);
   const id = String(call.id);
   const path = route.path.replace("{id}", encodeURIComponent(id));
   const request = new Request(`http://localhost${path}${call.query ? `?${call.query}` : ""}`, {

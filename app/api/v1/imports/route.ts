@@ -11,7 +11,7 @@ export const POST = withApiKey({
       actor: systemActor(principal, request),
       input: {
         fileName: body.file.name,
-        body: streamOf(body.file),
+        file: body.file,
         mapping: body.mapping,
         source: body.source,
         dryRun: body.dryRun,
@@ -21,9 +21,3 @@ export const POST = withApiKey({
     return { status: 202, body: { id: jobId }, headers: { location: `/api/v1/imports/${jobId}` } };
   },
 });
-
-/** The file's bytes a piece at a time (the storage takes an async iterable). */
-async function* streamOf(file: File): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  for (let piece = await reader.read(); !piece.done; piece = await reader.read()) yield piece.value;
-}
