@@ -138,6 +138,8 @@ describe("Imports API", () => {
     expect(preset.mapping).toMatchObject({ fields: { externalId: "Record ID", email: "Email", businessId: "Business ID" }, consents: { [newsletter]: "Newsletter" } });
     const job = await prisma.importJob.findUniqueOrThrow({ where: { id: queued.body.id } });
     expect(job).toMatchObject({ requestedBySystemId: crm.id, createdById: null, system: crm.key });
+    const queuedEntry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "import.queued", target: `ImportJob:${job.id}` } });
+    expect(queuedEntry).toMatchObject({ actorKind: "SYSTEM", actorId: crm.id });
   });
 
   it("a dry run writes nothing and counts exactly what the real run then does", async () => {
