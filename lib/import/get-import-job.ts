@@ -49,9 +49,11 @@ export async function getImportJob({ actor, jobId, page = 1 }: { actor: Actor; j
   };
 }
 
-function outcomeOf(job: { status: string; dryRun: boolean; committed: boolean; errorRows: number }): ImportOutcome {
+function outcomeOf(job: { status: string; dryRun: boolean; committed: boolean; errorRows: number; failure: string | null }): ImportOutcome {
   if (job.status === "QUEUED" || job.status === "RUNNING") return "running";
   if (job.dryRun) return "dryRun";
+  // All or nothing: the engine rolls the file back and fails the run when a row is refused.
+  if (job.failure === "rowsRefused" && !job.committed) return "refusedNothingImported";
   if (job.status !== "COMPLETED") return job.committed ? "stoppedPartly" : "stoppedNothingImported";
   if (!job.committed) return "refusedNothingImported";
   return job.errorRows > 0 ? "importedValidRows" : "imported";

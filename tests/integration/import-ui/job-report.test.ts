@@ -24,13 +24,13 @@ const REFUSED = 650;
 const reasons = ["emailInvalid", "postalCodeFi", "someFutureReason"];
 
 /** A finished run with the counters and refused rows an engine run leaves behind. */
-async function finishedRun(data: { dryRun: boolean; committed: boolean; status?: "COMPLETED" | "FAILED" | "CANCELLED"; keepValidRows?: boolean; errorRows?: number }) {
+async function finishedRun(data: { dryRun: boolean; committed: boolean; status?: "COMPLETED" | "FAILED" | "CANCELLED"; failure?: string; keepValidRows?: boolean; errorRows?: number }) {
   const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId, dryRun: data.dryRun, system: uniqueSystemKey(), keepValidRows: data.keepValidRows ?? false, mapping: { fields: { email: "Sähköposti" }, consents: {} } } });
   const errorRows = data.errorRows ?? REFUSED;
   await t.database.prisma.importJob.update({
     where: { id: jobId },
     data: {
-      status: data.status ?? "COMPLETED", committed: data.committed, finishedAt: new Date(),
+      status: data.status ?? "COMPLETED", failure: data.failure ?? null, committed: data.committed, finishedAt: new Date(),
       processedRows: 1000, createdRows: 300, matchedRows: 40, errorRows, suppressedRows: 2, organisationsCreated: 5, organisationsMatched: 1,
       membershipsCreated: 6, consentsGranted: 120, consentsWithdrawn: 7, duplicateCandidates: 3,
     },
@@ -44,7 +44,7 @@ async function finishedRun(data: { dryRun: boolean; committed: boolean; status?:
 
 describe("getImportJob", () => {
   it("pages every refused row in line order and reports every counter", async () => {
-    const jobId = await finishedRun({ dryRun: false, committed: false });
+    const jobId = await finishedRun({ dryRun: false, committed: false, status: "FAILED", failure: "rowsRefused" });
     const first = await getImportJob({ actor: admin.actor, jobId });
     expect(first).toMatchObject({
       outcome: "refusedNothingImported", committed: false, keepValidRows: false, errorPage: 1, errorPages: Math.ceil(REFUSED / IMPORT_ERRORS_PER_PAGE),
@@ -68,7 +68,7 @@ describe("getImportJob", () => {
     expect(await outcome({ dryRun: true, committed: false, errorRows: 3 })).toBe("dryRun");
     expect(await outcome({ dryRun: false, committed: true })).toBe("imported");
     expect(await outcome({ dryRun: false, committed: true, keepValidRows: true, errorRows: 3 })).toBe("importedValidRows");
-    expect(await outcome({ dryRun: false, committed: false, status: "FAILED" })).toBe("stoppedNothingImported");
+    expect(await outcome({ dryRun: false, committed: false, status: "FAILED", failure: "internal" })).toBe("stoppedNothingImported");
     expect(await outcome({ dryRun: false, committed: true, status: "CANCELLED", keepValidRows: true })).toBe("stoppedPartly");
     const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId, dryRun: false, system: uniqueSystemKey(), mapping: { fields: { email: "Sähköposti" }, consents: {} } } });
     expect((await getImportJob({ actor: admin.actor, jobId })).outcome).toBe("running");

@@ -47,7 +47,7 @@ export default async function ImportJobPage({ params, searchParams }: { params: 
         <p data-testid="import-outcome" data-outcome={job.outcome} role="status" className={job.outcome === "refusedNothingImported" || job.outcome.startsWith("stopped") ? "form-error" : undefined}>
           {t(`outcomes.${outcome}`, { refused: job.errorRows })}
         </p>
-        {failure && failure !== "cancelled" && (
+        {failure && failure !== "cancelled" && failure !== "rowsRefused" && (
           <p className="form-error">{failure === "malformedCsv" ? t("failures.malformedCsv", { row: failedRow ?? "?" }) : t("failures.internal")}</p>
         )}
         {job.dryRun && !running && (
@@ -58,7 +58,7 @@ export default async function ImportJobPage({ params, searchParams }: { params: 
         {running && <ActionButton action={cancelImportAction.bind(null, job.id)} label={t("cancel")} done={t("cancelled")} namespace="importer" confirm={t("cancelConfirm")} danger testId="cancel-import" />}
       </section>
       <section className="card" aria-labelledby="counts-heading">
-        <h2 id="counts-heading">{t("countsTitle")}</h2>
+        <h2 id="counts-heading">{job.dryRun || job.committed || running ? t("countsTitle") : t("countsTitleNotKept")}</h2>
         <dl className="fields" data-testid="import-counts">
           {countKeys.map((key) => (
             <div key={key} className="field-row">
