@@ -3,6 +3,7 @@
 // a dry run that counts what the real run then does; all or nothing by default; another system's
 // key sees nothing; bad input is refused with the problem named and nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importStatusSchema } from "@/lib/api/import-schemas";
 import { readFormBody } from "@/lib/api/read-form-body";
 import { overrideConfig } from "@/lib/config";
 import { createPurpose } from "@/lib/consents/create-purpose";
@@ -114,6 +115,8 @@ describe("Imports API", () => {
     await runWorker();
     const done = await status(queued.body.id);
     expect(done.body).toMatchObject({ status: "completed", committed: true, failure: null, ...expectedCounts });
+    // The answer is exactly what the OpenAPI document promises.
+    expect(importStatusSchema.strict().safeParse(done.body).error).toBeUndefined();
 
     const refused = await api("GET", `/api/v1/imports/${queued.body.id}/refused`, { key });
     expect(refused.status).toBe(200);
