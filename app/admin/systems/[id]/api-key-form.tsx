@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
-import { apiScopeDescriptions, apiScopes } from "@/lib/api-keys/scopes";
+import { apiScopes } from "@/lib/api-keys/scopes";
 import { createApiKeyAction } from "../actions";
 import { ShownOnce } from "../shown-once";
 
@@ -38,7 +38,7 @@ export function ApiKeyForm({ systemId }: { systemId: string }) {
             <div key={scope} className="checkbox-field">
               <input id={`scope-${scope}`} type="checkbox" value={scope} {...form.register("scopes")} />
               <label htmlFor={`scope-${scope}`}>
-                <code>{scope}</code> <span className="muted">{apiScopeDescriptions[scope]}</span>
+                <code>{scope}</code> <span className="muted">{t(`keys.scopeDescriptions.${scope}`)}</span>
               </label>
             </div>
           ))}
