@@ -97,7 +97,8 @@ export function validateImportRow(record: string[], row: number, columns: Map<st
   }
   if (cell("birthDate")) {
     const parsed = parseImportDate(cell("birthDate"));
-    const todayIso = today.toISOString().slice(0, 10);
+    // As in the profile form: the latest date anywhere on Earth (UTC+14) is not in the future.
+    const todayIso = new Date(today.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const oldest = `${Number(todayIso.slice(0, 4)) - MAX_AGE_YEARS}${todayIso.slice(4)}`;
     if (!parsed.ok) refuse("birthDate", parsed.reason);
     else if (parsed.date > todayIso) refuse("birthDate", "birthDateFuture");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createStaff } from "../../factories/staff";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
+import { storeImportFile } from "@/lib/import/store-import-file";
 import { runImport, uploadFixture, writeCounts } from "./import-helpers";
 
 let t: TestDatabase;
@@ -70,5 +71,21 @@ describe("a Salesforce export", () => {
     expect(await prisma.person.count({ where: { email: { in: ["ulla.first@example.fi", "olli.second@example.fi"] } } })).toBe(0);
     expect(await prisma.auditEntry.count({ where: { action: { in: ["person.created", "consent.granted"] }, details: { path: ["importJobId"], equals: job.id } } })).toBe(0);
     expect(await prisma.importFileChunk.count({ where: { fileId: stored.fileId } })).toBe(0);
+  });
+
+  it("the same name at the same postal code records a candidate, never a merge; a restricted person is refused", async () => {
+    const prisma = t.database.prisma;
+    const maria = await prisma.person.findUniqueOrThrow({ where: { email: "maria.nieminen@example.fi" } });
+    const erik = await prisma.person.update({ where: { email: "erik.lindqvist@example.se" }, data: { restrictedAt: new Date() } });
+    const csv = ["Email,FirstName,LastName,MailingPostalCode,MailingCountry", "m.nieminen@work.example,MARIA,nieminen,00170,Finland", "erik.lindqvist@example.se,Erik,Lindqvist,,"].join("\r\n");
+    const stored = await storeImportFile({ actor: admin.actor, fileName: "more.csv", body: [Buffer.from(csv)] });
+    const fields = { email: "Email", givenName: "FirstName", familyName: "LastName", postalCode: "MailingPostalCode", country: "MailingCountry" };
+    const { job, errors } = await runImport(prisma, admin.actor, { fileId: stored.fileId, dryRun: false, system: "salesforce", mapping: { fields }, keepValidRows: true });
+    expect(job).toMatchObject({ status: "COMPLETED", createdRows: 1, matchedRows: 0, errorRows: 1, duplicateCandidates: 1 });
+    expect(errors).toEqual([[3, null, "personRestricted"]]);
+    const twin = await prisma.person.findUniqueOrThrow({ where: { email: "m.nieminen@work.example" } });
+    expect(await prisma.duplicateCandidate.findMany({ where: { personId: twin.id } })).toEqual([expect.objectContaining({ otherPersonId: maria.id, reasons: ["namePostalCode"], line: 2 })]);
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: maria.id } })).toEqual(maria);
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: erik.id } })).toEqual(erik);
   });
 });
