@@ -106,7 +106,9 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
         parser.destroy();
         source.destroy();
       }
-      if (malformedAfter !== null) {
+      // No header: the file's chunks are gone (a real run already ended and deleted them).
+      if (header && malformedAfter === null) outcome.failure = "fileGone";
+      else if (malformedAfter !== null) {
         outcome.failure = "malformedCsv";
         refused.push({ row: nextLine, column: null, reason: "malformedCsv" });
         state.counts.refused += 1;

@@ -89,6 +89,9 @@ describe("a Finnish Excel export and its windows-1252 twin", () => {
     const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId: cancelled.fileId, dryRun: false, system: "excel", mapping: { fields: { email: "Sähköposti" } } } });
     await cancelImportJob({ actor: admin.actor, jobId });
     expect(await prisma.importFileChunk.count({ where: { fileId: cancelled.fileId } })).toBe(0);
+    // A file whose chunks are gone cannot be run again: the run fails and says so.
+    const again = await runImport(prisma, admin.actor, { fileId: cancelled.fileId, dryRun: true, system: "excel", mapping: { fields: { email: "Sähköposti" } } });
+    expect(again.job).toMatchObject({ status: "FAILED", failure: "fileGone", processedRows: 0, committed: false });
 
     const abandoned = await uploadFixture(admin.actor, "excel-fi.csv");
     const fresh = await uploadFixture(admin.actor, "excel-fi.csv");
