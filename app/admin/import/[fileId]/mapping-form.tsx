@@ -14,8 +14,10 @@ import { errorPlace, mappingFormSchema, toImportMapping, type MappingFormValues 
 const groups = ["person", "organisation", "consents"] as const;
 
 /** Per column of the file, what it is imported as (samples beside it); the source, the country value map, keepValidRows; then a dry run or the import. */
-export function MappingForm({ fileId, columns, samplesNote, targets, systems, countries, valueSets, initial, note }: {
+export function MappingForm({ fileId, runnable, columns, samplesNote, targets, systems, countries, valueSets, initial, note }: {
   fileId: string;
+  /** False once the stored file is gone (its import ended): nothing can run over it again. */
+  runnable: boolean;
   columns: { name: string; samples: string[] }[];
   samplesNote: string;
   targets: MappingTarget[];
@@ -146,10 +148,10 @@ export function MappingForm({ fileId, columns, samplesNote, targets, systems, co
         {t("keepValidRowsHint")}
       </p>
       <p className="actions">
-        <button type="button" className="secondary" disabled={pending || systems.length === 0} onClick={() => start(true)}>
+        <button type="button" className="secondary" disabled={pending || !runnable || systems.length === 0} onClick={() => start(true)}>
           {t("dryRunButton")}
         </button>
-        <button type="button" disabled={pending || systems.length === 0} onClick={() => start(false)}>
+        <button type="button" disabled={pending || !runnable || systems.length === 0} onClick={() => start(false)}>
           {t("importButton")}
         </button>
       </p>

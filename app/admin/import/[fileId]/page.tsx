@@ -64,6 +64,7 @@ export default async function ImportFilePage({ params }: { params: Promise<{ fil
       <div className="card">
         <MappingForm
           fileId={file.id}
+          runnable={preview.available}
           columns={file.columns.map((name) => ({ name, samples: preview.samples[name] ?? [] }))}
           samplesNote={preview.available ? t("samplesRead", { rows: format.number(preview.rowsRead) }) : t("samplesGone")}
           targets={mappingTargets(t, file.purposeTitles, isLocale(locale) ? locale : defaultLocale)}
