@@ -88,4 +88,19 @@ describe("a Salesforce export", () => {
     expect(await prisma.person.findUniqueOrThrow({ where: { id: maria.id } })).toEqual(maria);
     expect(await prisma.person.findUniqueOrThrow({ where: { id: erik.id } })).toEqual(erik);
   });
+
+  it("a database error in the middle keeps nothing and fails as internal", async () => {
+    const prisma = t.database.prisma;
+    // A real failure of the database, not a stand-in: a trigger refuses one external id.
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."externalId" = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "ExternalIdentity" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    const before = await writeCounts(prisma);
+    const csv = ["Contact ID,Email", "OK-1,first.ok@example.fi", "OK-2,second.ok@example.fi", "BOOM,third@example.fi", "OK-4,fourth.ok@example.fi"].join("\n");
+    const stored = await storeImportFile({ actor: admin.actor, fileName: "boom.csv", body: [Buffer.from(csv)] });
+    const { job } = await runImport(prisma, admin.actor, { fileId: stored.fileId, dryRun: false, system: "salesforce", mapping: { fields: { externalId: "Contact ID", email: "Email" } }, keepValidRows: true }, { batchRows: 2 });
+    expect(job).toMatchObject({ status: "FAILED", failure: "internal", committed: false });
+    expect(await writeCounts(prisma)).toEqual(before);
+    expect(await prisma.person.count({ where: { email: "first.ok@example.fi" } })).toBe(0);
+    await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_boom ON "ExternalIdentity"`);
+  });
 });
