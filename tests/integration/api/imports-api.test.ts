@@ -172,7 +172,7 @@ describe("Imports API", () => {
     const queued = await post(form(sc.csv, { mapping: JSON.stringify(mapping()) }));
     await runWorker();
     const done = (await status(queued.body.id)).body;
-    expect(done).toMatchObject({ status: "failed", keepValidRows: false, committed: false, refused: 3 });
+    expect(done).toMatchObject({ status: "failed", failure: "rowsRefused", keepValidRows: false, committed: false, refused: 3 });
     expect(await prisma.person.count({ where: { email: { in: [sc.email("aino"), sc.email("pekka"), sc.email("liisa")] } } })).toBe(0);
     expect(await prisma.organization.count({ where: { businessId: sc.acme } })).toBe(0);
     expect(await prisma.membership.count({ where: { organizationId: sc.old.id } })).toBe(0);
