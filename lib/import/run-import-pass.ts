@@ -48,6 +48,11 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
   const refused: RowProblem[] = [];
   const outcome: ImportOutcome = { job: { id: jobId, fileId: job.file.id, dryRun: job.dryRun, system: job.system }, rows: 0, counts: state.counts, refused, failure: null, committed: false };
   const columns = new Map(job.file.columns.map((c, i) => [c, i]));
+  // Progress is written beside the file's transaction, on another connection: PostgreSQL only
+  // (PGlite has one connection, and a write there would wait for the transaction to end).
+  const [{ version }] = await prisma.$queryRaw<[{ version: string }]>`SELECT version() AS version`;
+  const showProgress = !version.includes("PGlite");
+  let bytesRead = 0;
 
   try {
     await runChange(actor, async (tx, at) => {
@@ -62,6 +67,9 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
         refused.push(...applied.problems);
         audit.push(...applied.audit);
         batch = [];
+        if (showProgress) {
+          await prisma.importJob.updateMany({ where: { id: jobId, status: "RUNNING", leasedBy: workerId }, data: { processedRows: outcome.rows, byteOffset: bytesRead } });
+        }
       };
 
       const source = openImportStream(tx, job.file.id, 0, job.file.encoding);
@@ -75,6 +83,7 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
       });
       parser.on("skip", () => (malformedAfter ??= parsed));
       source.on("error", (error) => parser.destroy(error));
+      source.on("data", (chunk: Buffer) => (bytesRead += chunk.length));
       source.pipe(parser);
       let consumed = 0;
       let header = true;

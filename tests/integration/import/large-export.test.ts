@@ -3,17 +3,18 @@
 // matched by email keep their own values, a phone-only resemblance creates its own person and a
 // duplicate candidate, suppressed addresses are skipped, and consent evidence is kept. The same
 // file again changes nothing.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { runImportPass } from "@/lib/import/run-import-pass";
+import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
 import { suppressionHash } from "@/lib/suppression/suppression-hash";
-import { createReadStream } from "node:fs";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createStaff } from "../../factories/staff";
-import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
+import { setupTestDatabase, testBackend, type TestDatabase } from "../../support/test-database";
 import { countsOf, runImport, writeCounts } from "./import-helpers";
 
 const ROWS = 5_000;
@@ -149,5 +150,26 @@ describe("a 5,000-row CRM export", () => {
     const { job } = await runImport(prisma, admin.actor, { fileId: (await upload()).fileId, dryRun: false, system: "crm", mapping: mapping(), keepValidRows: true }, { batchRows: 2000 });
     expect(job).toMatchObject({ status: "COMPLETED", createdRows: 0, errorRows: bad, consentsRecorded: 0, duplicateCandidates: 0 });
     expect(await writeCounts(prisma)).toEqual(before);
+  });
+
+  it("shows progress while the file's transaction runs (PostgreSQL: another connection; PGlite: nothing is written beside it)", async () => {
+    const prisma = t.database.prisma;
+    const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId: (await upload()).fileId, dryRun: true, system: "crm", mapping: mapping() } });
+    const seen: number[] = [];
+    let done = false;
+    const running = runImportPass({ prisma, workerId: "progress-worker", batchRows: 250 }).finally(() => (done = true));
+    while (!done) {
+      const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, processedRows: true } });
+      if (job.status === "RUNNING") seen.push(job.processedRows);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await running;
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "COMPLETED", processedRows: ROWS });
+    if (testBackend() === "postgres") {
+      expect(seen.filter((n) => n > 0 && n < ROWS).length).toBeGreaterThanOrEqual(2);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    } else {
+      expect(seen.every((n) => n === 0)).toBe(true);
+    }
   });
 });
