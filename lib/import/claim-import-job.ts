@@ -7,7 +7,8 @@ export const IMPORT_LEASE_MS = IMPORT_TIMEOUT_MS + 60 * 1000;
 
 /**
  * Takes the oldest queued import, or carries on with the one this worker holds, or takes over
- * one whose worker's lease ran out. Several workers never run the same job (SKIP LOCKED).
+ * one whose worker's lease ran out. Several workers never run the same job (SKIP LOCKED), nor
+ * two runs of one file at once.
  */
 export async function claimImportJob(prisma: PrismaClient, workerId: string, now: Date): Promise<string | null> {
   // ISO text cast to timestamp: UTC like the columns, whatever the session's time zone.
@@ -17,8 +18,13 @@ export async function claimImportJob(prisma: PrismaClient, workerId: string, now
     UPDATE "ImportJob" SET "status" = 'RUNNING', "leasedBy" = ${workerId}, "leaseUntil" = ${until}::timestamp,
            "startedAt" = coalesce("startedAt", ${at}::timestamp), "updatedAt" = ${at}::timestamp
     WHERE "id" = (
-      SELECT "id" FROM "ImportJob"
-      WHERE "status" = 'QUEUED' OR ("status" = 'RUNNING' AND ("leasedBy" = ${workerId} OR "leaseUntil" < ${at}::timestamp))
+      SELECT "id" FROM "ImportJob" j
+      WHERE ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND ("leasedBy" = ${workerId} OR "leaseUntil" < ${at}::timestamp)))
+        -- One run per file at a time: a real run deletes the chunks another run would be reading.
+        AND NOT EXISTS (
+          SELECT 1 FROM "ImportJob" o
+          WHERE o."fileId" = j."fileId" AND o."id" <> j."id" AND o."status" = 'RUNNING' AND o."leaseUntil" >= ${at}::timestamp
+        )
       ORDER BY ("leasedBy" = ${workerId}) DESC NULLS LAST, "createdAt"
       LIMIT 1 FOR UPDATE SKIP LOCKED
     )

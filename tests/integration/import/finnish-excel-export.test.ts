@@ -4,6 +4,7 @@
 // swept after 24 hours; a cancelled import's chunks go at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelImportJob } from "@/lib/import/cancel-import-job";
+import { claimImportJob } from "@/lib/import/claim-import-job";
 import { guessMapping } from "@/lib/import/guess-mapping";
 import { startImportJob } from "@/lib/import/start-import-job";
 import { sweepImportChunks } from "@/lib/import/sweep-import-chunks";
@@ -103,5 +104,21 @@ describe("a Finnish Excel export and its windows-1252 twin", () => {
     expect(await prisma.importFile.count({ where: { id: abandoned.fileId } })).toBe(1);
     expect(await prisma.auditEntry.count({ where: { action: "import.chunks_swept" } })).toBe(1);
     expect(await sweepImportChunks(prisma, new Date())).toBe(0);
+  });
+
+  it("two workers never run two jobs of one file at once (a real run deletes the chunks the other reads)", async () => {
+    const prisma = t.database.prisma;
+    const stored = await uploadFixture(admin.actor, "excel-fi.csv");
+    const other = await uploadFixture(admin.actor, "excel-fi.csv");
+    const input = (fileId: string, dryRun: boolean) => ({ fileId, dryRun, system: "excel", mapping: { fields: { email: "Sähköposti" } } });
+    const first = await startImportJob({ actor: admin.actor, input: input(stored.fileId, true) });
+    await startImportJob({ actor: admin.actor, input: input(stored.fileId, false) });
+    const third = await startImportJob({ actor: admin.actor, input: input(other.fileId, true) });
+    const now = new Date();
+    expect(await claimImportJob(prisma, "worker-a", now)).toBe(first.jobId);
+    expect(await claimImportJob(prisma, "worker-b", now)).toBe(third.jobId);
+    expect(await claimImportJob(prisma, "worker-c", now)).toBeNull();
+    await prisma.importJob.updateMany({ where: { id: { in: [first.jobId, third.jobId] } }, data: { status: "CANCELLED", leasedBy: null, leaseUntil: null } });
+    expect(await claimImportJob(prisma, "worker-c", now)).not.toBeNull();
   });
 });
