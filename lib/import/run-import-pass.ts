@@ -140,7 +140,8 @@ export async function runImportPass({ prisma, workerId, now = new Date(), batchR
       return false;
     }
     if (!(error instanceof RollBack)) {
-      log.error("import.failed", { importJobId: jobId, ...describeError(error) });
+      // Kind and code only: a database error about a customer file may quote the row's values.
+      log.error("import.failed", { importJobId: jobId, error: describeError(error).error, code: (error as { code?: unknown }).code ?? null });
       outcome.failure = "internal";
     }
   }
