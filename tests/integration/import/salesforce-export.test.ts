@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createStaff } from "../../factories/staff";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
+import { runImportPass } from "@/lib/import/run-import-pass";
+import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
 import { runImport, uploadFixture, writeCounts } from "./import-helpers";
 
@@ -102,5 +104,20 @@ describe("a Salesforce export", () => {
     expect(await writeCounts(prisma)).toEqual(before);
     expect(await prisma.person.count({ where: { email: "first.ok@example.fi" } })).toBe(0);
     await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_boom ON "ExternalIdentity"`);
+  });
+
+  it("a stopping worker rolls the file back and leaves the job queued for the next worker", async () => {
+    const prisma = t.database.prisma;
+    const before = await writeCounts(prisma);
+    const csv = ["Contact ID,Email", "S-1,stop.one@example.fi", "S-2,stop.two@example.fi"].join("\n");
+    const stored = await storeImportFile({ actor: admin.actor, fileName: "stop.csv", body: [Buffer.from(csv)] });
+    const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId: stored.fileId, dryRun: false, system: "salesforce", mapping: { fields: { externalId: "Contact ID", email: "Email" } } } });
+    const stopping = new AbortController();
+    stopping.abort();
+    expect(await runImportPass({ prisma, workerId: "stopping-worker", signal: stopping.signal })).toBe(false);
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "QUEUED", leasedBy: null, processedRows: 0 });
+    expect(await writeCounts(prisma)).toEqual(before);
+    while (await runImportPass({ prisma, workerId: "next-worker" }));
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "COMPLETED", committed: true, createdRows: 2 });
   });
 });
