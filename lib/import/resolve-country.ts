@@ -28,15 +28,18 @@ function resolveCode(value: string): string | null {
   return null;
 }
 
+let names: Map<string, string> | undefined;
+
+/** Every official and alternative name in Finnish, Swedish and English → its code; built once. */
 function resolveName(value: string): string | null {
-  const wanted = normalise(value);
-  for (const locale of ["fi", "sv", "en"]) {
-    // getAlpha2Code matches the official name; the alternative names ("Britannia") come from getNames.
-    const code = countries.getAlpha2Code(value.trim(), locale);
-    if (code) return code;
-    for (const [alpha2, names] of Object.entries(countries.getNames(locale, { select: "all" }))) {
-      if ((names as string[]).some((n) => normalise(n) === wanted)) return alpha2;
+  if (!names) {
+    names = new Map();
+    // Later locales overwrite: a name shared across languages resolves as Finnish, then Swedish, then English.
+    for (const locale of ["en", "sv", "fi"]) {
+      for (const [alpha2, all] of Object.entries(countries.getNames(locale, { select: "all" }))) {
+        for (const name of all as string[]) names.set(normalise(name), alpha2);
+      }
     }
   }
-  return null;
+  return names.get(normalise(value)) ?? null;
 }
