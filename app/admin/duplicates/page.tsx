@@ -18,7 +18,6 @@ export default async function DuplicatesPage() {
   const who = (p: DuplicatePerson) => (
     <>
       <strong>{name(p)}</strong>
-      <br />
       <span className="muted">{[p.email, p.phone, [p.postalCode, p.city].filter(Boolean).join(" ")].filter(Boolean).join(" · ") || "—"}</span>
     </>
   );
@@ -36,29 +35,27 @@ export default async function DuplicatesPage() {
       {candidates.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="duplicate-candidates">
-            <thead>
-              <tr>
-                <th scope="col">{t("first")}</th>
-                <th scope="col">{t("second")}</th>
-                <th scope="col">{t("evidence")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("compare")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.map((c) => (
-                <tr key={`${c.a.id}:${c.b.id}`} data-recorded={c.recorded ? "true" : undefined}>
-                  <td>{who(c.a)}</td>
-                  <td>{who(c.b)}</td>
-                  <td>
+        // One card per pair rather than a table: two records and their evidence side by side do not fit a phone's width.
+        <ul data-testid="duplicate-candidates" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {candidates.map((c) => (
+            <li key={`${c.a.id}:${c.b.id}`} className="card" data-recorded={c.recorded ? "true" : undefined} style={{ overflowWrap: "anywhere" }}>
+              <dl className="fields">
+                <div className="field-row">
+                  <dt>{t("first")}</dt>
+                  <dd>{who(c.a)}</dd>
+                </div>
+                <div className="field-row">
+                  <dt>{t("second")}</dt>
+                  <dd>{who(c.b)}</dd>
+                </div>
+                <div className="field-row">
+                  <dt>{t("evidence")}</dt>
+                  <dd>
                     {c.reasons.map((r) => (
-                      <div key={r}>{shared(c, r)}</div>
+                      <span key={r}>{shared(c, r)}</span>
                     ))}
                     {c.recorded && (
-                      <p className="muted" data-testid="recorded-by">
+                      <span className="muted" data-testid="recorded-by">
                         {c.recorded.fileName && c.recorded.line ? t("recordedBy", { file: c.recorded.fileName, line: c.recorded.line }) : t("recordedByImport")}
                         {c.recorded.importJobId && user.role === "ADMIN" && (
                           <>
@@ -66,17 +63,15 @@ export default async function DuplicatesPage() {
                             <Link href={`/admin/import/jobs/${c.recorded.importJobId}`}>{t("openImport")}</Link>
                           </>
                         )}
-                      </p>
+                      </span>
                     )}
-                  </td>
-                  <td>
-                    <CompareButton a={c.a.id} b={c.b.id} label={t("compareLabel", { a: name(c.a), b: name(c.b) })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </dd>
+                </div>
+              </dl>
+              <CompareButton a={c.a.id} b={c.b.id} label={t("compareLabel", { a: name(c.a), b: name(c.b) })} />
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

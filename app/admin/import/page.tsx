@@ -28,34 +28,36 @@ export default async function ImportPage() {
         {files.length === 0 ? (
           <p className="muted">{t("noFiles")}</p>
         ) : (
-          <table data-testid="import-files">
-            <thead>
-              <tr>
-                <th scope="col">{t("file")}</th>
-                <th scope="col">{t("uploaded")}</th>
-                <th scope="col">{t("runs")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((f) => (
-                <tr key={f.id}>
-                  <td>
-                    <Link href={`/admin/import/${f.id}`}>{f.fileName}</Link> ({format.number(f.sizeBytes / 1024, { maximumFractionDigits: 0 })} KiB)
-                  </td>
-                  <td>{format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td>
-                    {f.jobs.length === 0
-                      ? "—"
-                      : f.jobs.map((j) => (
-                          <div key={j.id}>
-                            <Link href={`/admin/import/jobs/${j.id}`}>{j.dryRun ? t("dryRun") : t("realRun")}</Link>: {t(`statuses.${j.status}`)}
-                          </div>
-                        ))}
-                  </td>
+          <div className="table-wrap">
+            <table data-testid="import-files" style={{ overflowWrap: "anywhere" }}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("file")}</th>
+                  <th scope="col">{t("uploaded")}</th>
+                  <th scope="col">{t("runs")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {files.map((f) => (
+                  <tr key={f.id}>
+                    <td>
+                      <Link href={`/admin/import/${f.id}`}>{f.fileName}</Link> ({format.number(f.sizeBytes / 1024, { maximumFractionDigits: 0 })} KiB)
+                    </td>
+                    <td>{format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>
+                      {f.jobs.length === 0
+                        ? "—"
+                        : f.jobs.map((j) => (
+                            <div key={j.id}>
+                              <Link href={`/admin/import/jobs/${j.id}`}>{j.dryRun ? t("dryRun") : t("realRun")}</Link>: {t(`statuses.${j.status}`)}
+                            </div>
+                          ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -51,7 +51,7 @@ export function MergeForm({ a, b }: { a: MergeSide; b: MergeSide }) {
         {(["a", "b"] as const).map((side) => (
           <div key={side} className="checkbox-field">
             <input id={`survivor-${side}`} type="radio" name="survivor" checked={survivor === side} onChange={() => setSurvivor(side)} />
-            <label htmlFor={`survivor-${side}`}>{t("keepRecord", { id: sides[side].id, name: [sides[side].values.givenName, sides[side].values.familyName].filter(Boolean).join(" ") || sides[side].id })}</label>
+            <label htmlFor={`survivor-${side}`}>{t("keepRecord", { detail: sides[side].values.email ?? sides[side].values.phone ?? "—", name: [sides[side].values.givenName, sides[side].values.familyName].filter(Boolean).join(" ") || t("noName") })}</label>
           </div>
         ))}
       </fieldset>

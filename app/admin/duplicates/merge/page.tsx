@@ -35,6 +35,8 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
     throw error;
   }
   const [first, second] = preview;
+  // A person is named, never shown by id.
+  const label = (side: typeof first) => [side.values.givenName, side.values.familyName].filter(Boolean).join(" ") || side.values.email || t("noName");
   const counts = (side: typeof first) => t("brings", { ...side.counts, account: side.hasAccount ? t("withAccount") : "" });
   return (
     <>
@@ -42,10 +44,10 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
       <p className="muted">{t("mergeIntro")}</p>
       <ul className="card">
         <li>
-          {t("first")}: <Link href={`/admin/persons/${first.id}`}>{first.id}</Link> — {counts(first)}
+          {t("first")}: <Link href={`/admin/persons/${first.id}`}>{label(first)}</Link> — {counts(first)}
         </li>
         <li>
-          {t("second")}: <Link href={`/admin/persons/${second.id}`}>{second.id}</Link> — {counts(second)}
+          {t("second")}: <Link href={`/admin/persons/${second.id}`}>{label(second)}</Link> — {counts(second)}
         </li>
       </ul>
       <div className="card">

@@ -111,7 +111,7 @@ export function MappingForm({ fileId, runnable, columns, samplesNote, targets, s
           return (
             <div className="field" key={column.name} data-column={column.name}>
               <label htmlFor={`target-${i}`}>{t("targetLabel", { column: column.name })}</label>
-              <p id={`target-${i}-samples`} className="muted" data-testid="column-samples">
+              <p id={`target-${i}-samples`} className="muted" data-testid="column-samples" style={{ overflowWrap: "anywhere" }}>
                 {t("samplesHeading")}: {column.samples.length ? column.samples.join(" · ") : t("noSamples")}
               </p>
               <select id={`target-${i}`} {...form.register(`targets.${i}`)} aria-invalid={error ? "true" : "false"} aria-describedby={error ? `target-${i}-samples target-${i}-error` : `target-${i}-samples`}>
