@@ -19,7 +19,7 @@ async function accessibleOnPhone(page: Page) {
   // The page never scrolls sideways (a wide table scrolls inside its own box); a failure names what sticks out.
   const wide = await page.evaluate((width) => {
     if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > width + 1).slice(-5).map((e) => `${e.tagName}#${e.id}.${e.className}`);
+    return [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > width + 1).slice(0, 6).map((e) => `${e.tagName}#${e.id}.${e.className}`);
   }, PHONE.width);
   expect(wide, `${page.url()} is wider than the screen`).toEqual([]);
 }

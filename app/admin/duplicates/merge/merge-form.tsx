@@ -40,7 +40,7 @@ export function MergeForm({ a, b }: { a: MergeSide; b: MergeSide }) {
     });
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="merge-form">
+    <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="merge-form" style={{ overflowWrap: "anywhere" }}>
       {error && (
         <p className="form-error" role="alert">
           {error}

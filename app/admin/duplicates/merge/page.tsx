@@ -42,7 +42,7 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
     <>
       <h1>{t("mergeTitle")}</h1>
       <p className="muted">{t("mergeIntro")}</p>
-      <ul className="card">
+      <ul className="card" style={{ overflowWrap: "anywhere" }}>
         <li>
           {t("first")}: <Link href={`/admin/persons/${first.id}`}>{label(first)}</Link> — {counts(first)}
         </li>
