@@ -48,7 +48,7 @@ export default async function ImportJobPage({ params, searchParams }: { params: 
           {t(`outcomes.${outcome}`, { refused: job.errorRows })}
         </p>
         {failure && failure !== "cancelled" && failure !== "rowsRefused" && (
-          <p className="form-error">{failure === "malformedCsv" ? t("failures.malformedCsv", { row: failedRow ?? "?" }) : t("failures.internal")}</p>
+          <p className="form-error">{failure === "malformedCsv" ? t("failures.malformedCsv", { row: failedRow ?? "?" }) : failure === "fileGone" ? t("failures.fileGone") : t("failures.internal")}</p>
         )}
         {job.dryRun && !running && (
           <p>
