@@ -44,3 +44,13 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }
   const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
+
+test("the Imports API's upload, which the proxy does not see, still answers with the security headers", async ({ request }) => {
+  const response = await request.post("/api/v1/imports", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("email\n") } } });
+  expect(response.status()).toBe(401);
+  const headers = response.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
