@@ -13,6 +13,7 @@ import { clientIpFrom } from "./client-ip";
 import { createUserForEmail } from "./create-user-for-email";
 import { recordSignIn } from "./record-sign-in";
 import { recordSignOut } from "./record-sign-out";
+import { sessionPayload } from "./session-payload";
 import { sendSignInLinkEmail } from "./sign-in-email";
 
 declare module "next-auth" {
@@ -48,10 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       }),
     ],
     callbacks: {
-      session({ session, user }) {
-        const u = user as unknown as { id: string; role: Role; personId: string | null; email: string };
-        return { ...session, user: { id: u.id, role: u.role, personId: u.personId, email: u.email } };
-      },
+      session: sessionPayload,
     },
     events: {
       async signIn({ user }) {
