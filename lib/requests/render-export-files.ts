@@ -1,6 +1,7 @@
 // The files of "Download my data": data.json (everything, machine-readable: GDPR Art. 20), one
 // CSV per table, index.html that a browser shows without any other tool, and a README.
 import type { PersonData } from "./collect-person-data";
+import { csvField, defusedCsvField } from "../csv/csv-field";
 import { toCsv } from "../csv/to-csv";
 
 /** The translated words of the files, from the dataExport.file messages. */
@@ -90,6 +91,20 @@ function readme(tables: Table[], s: ExportFileStrings): string {
   return lines.join("\n");
 }
 
+/**
+ * A CSV encoder that keeps what the person typed themselves as it is (a phone number stays
+ * "+358…") and defuses formulas in text anyone else wrote: staff, imports and connected systems
+ * can put "=HYPERLINK(…)" into a profile field, an interaction or an organisation's name, and the
+ * person would open it in a spreadsheet. A profile field counts as the person's only when its
+ * latest change came from them; a request's description only when they sent it in the portal.
+ */
+function csvEncoderFor(table: Table, data: PersonData): (value: unknown, column: string, row: Row) => string {
+  const lastSource = new Map(data.provenance.map((p) => [p.field, p.source] as const)); // oldest first: the last wins
+  const typedByPerson = (column: string, row: Row) =>
+    (table.key === "person" && lastSource.get(column) === "PERSON") || (table.key === "requests" && column === "description" && row.channel === "PORTAL");
+  return (value, column, row) => (typeof value === "string" && !typedByPerson(column, row) ? defusedCsvField(value) : csvField(value));
+}
+
 /** The export's files by name, as text. */
 export function renderExportFiles(data: PersonData, strings: ExportFileStrings): Record<string, string> {
   const tables = tablesOf(data);
@@ -98,6 +113,6 @@ export function renderExportFiles(data: PersonData, strings: ExportFileStrings):
     "index.html": indexHtml(tables, data, strings),
     "data.json": `${JSON.stringify(data, null, 2)}\n`,
   };
-  for (const t of tables) files[`csv/${t.file}`] = toCsv(t.columns, t.rows);
+  for (const t of tables) files[`csv/${t.file}`] = toCsv(t.columns, t.rows, csvEncoderFor(t, data));
   return files;
 }
