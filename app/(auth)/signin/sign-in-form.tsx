@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { signInFormSchema, type SignInFormValues } from "@/lib/auth/schemas";
 import { requestSignInLinkAction } from "./actions";
@@ -10,12 +10,14 @@ import { requestSignInLinkAction } from "./actions";
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("signIn");
   const [pending, startTransition] = useTransition();
+  const [retryAfterMinutes, setRetryAfterMinutes] = useState<number>();
   const form = useForm<SignInFormValues>({ resolver: zodResolver(signInFormSchema, undefined, { raw: true }), defaultValues: { email: "" } });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
       const result = await requestSignInLinkAction({ email: values.email, callbackUrl });
+      setRetryAfterMinutes(result?.retryAfterMinutes);
       if (result?.error === "invalidEmail") form.setError("email", { message: "invalidEmail" });
       else if (result?.error) form.setError("root", { message: result.error });
     }),
@@ -25,7 +27,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={onSubmit} noValidate>
       {errors.root?.message && (
         <p className="form-error" role="alert">
-          {t(errors.root.message as "rateLimited" | "failed")}
+          {errors.root.message === "rateLimited" && retryAfterMinutes
+            ? t("rateLimitedMinutes", { minutes: retryAfterMinutes })
+            : t(errors.root.message as "rateLimited" | "failed")}
         </p>
       )}
       <div className="field">
