@@ -53,6 +53,7 @@ function operation(operationId: string, spec: ApiRouteSpec) {
     if (spec.method === "GET" && (status === "409" || status === "422")) continue;
     responses[status] = { ...problemRef, description };
   }
+  for (const [status, description] of Object.entries(spec.problems ?? {})) responses[status] = { ...problemRef, description };
   return {
     operationId,
     summary: spec.summary,

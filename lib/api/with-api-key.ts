@@ -7,6 +7,7 @@ import type { ApiRouteSpec } from "./api-routes";
 import { getConfig } from "../config";
 import { isStorableText } from "../db/is-storable-text";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { runWithIdempotencyKey } from "../db/idempotent-changes";
 import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "./idempotency";
 import { formFingerprint, readFormBody } from "./read-form-body";
 import { problemFromError, problemResponse, zodProblems } from "./problem";
@@ -79,6 +80,7 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
       const text = options.body ? await request.text() : form ? await formFingerprint(form) : "";
       const idempotencyKey = request.headers.get("idempotency-key");
       let recordId: string | null = null;
+      let kept: string[] = [];
       if (idempotencyKey !== null && (request.method === "POST" || request.method === "PATCH")) {
         if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return problemResponse(400, "bad_request", { detail: "Idempotency-Key must be 1-255 visible ASCII characters." });
         const start = await startIdempotentRequest(principal.systemId, idempotencyKey, requestFingerprint(request.method, url.pathname + url.search, text));
@@ -86,10 +88,11 @@ export function withApiKey<P = Record<string, string>, B = undefined, Q = undefi
         if (start.kind === "in_progress") return problemResponse(409, "conflict", { detail: "A request with this Idempotency-Key is still being processed." });
         if (start.kind === "mismatch") return problemResponse(422, "validation", { detail: "This Idempotency-Key was used with a different request." });
         recordId = start.recordId;
+        kept = start.kept;
       }
-      const answer = await run(options, principal, request, url, text, context, form);
+      const answer = recordId ? await runWithIdempotencyKey(recordId, kept, () => run(options, principal, request, url, text, context, form)) : await run(options, principal, request, url, text, context, form);
+      if (recordId) await finishIdempotentRequest(recordId, answer.response ? null : answer.status, answer.body);
       if (answer.response) return answer.response;
-      if (recordId) await finishIdempotentRequest(recordId, answer.status, answer.body);
       return respond(answer);
     } catch (error) {
       return problemFromError(error);

@@ -6,6 +6,7 @@ import type { AuditInput } from "../audit/append-audit-entry";
 import { recordOutboxEvents, type OutboxInput } from "../propagation/record-outbox-event";
 import { withChangeSlot } from "./change-slots";
 import { db } from "./client";
+import { idempotentChange } from "./idempotent-changes";
 import type { PrismaClient } from "./generated/client";
 import type { Tx } from "./types";
 
@@ -33,18 +34,24 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
   options: ChangeOptions = {},
 ): Promise<O["result"]> {
   const now = options.now ?? new Date();
+  // Under an Idempotency-Key this change may already be committed by the crashed first attempt.
+  const kept = idempotentChange<O["result"]>();
+  if (kept.replayed) return kept.result;
   const prisma = options.prisma ?? (await db());
   return withChangeSlot(CHANGES_AT_ONCE, () =>
-    prisma.$transaction(
-      async (tx) => {
-        const { result, audit, events = [] } = await work(tx, now);
-        await recordOutboxEvents(tx, events, now);
-        // The audit chain's lock last: every change waits for it, so it is held only for the
-        // append and the commit.
-        await appendAuditEntries(tx, actor, [audit].flat(), now);
-        return result;
-      },
-      { maxWait: 30_000, timeout: options.timeoutMs ?? 30_000 },
+    kept.nest(() =>
+      prisma.$transaction(
+        async (tx) => {
+          const { result, audit, events = [] } = await work(tx, now);
+          await recordOutboxEvents(tx, events, now);
+          await kept.keep?.(tx, result, now);
+          // The audit chain's lock last: every change waits for it, so it is held only for the
+          // append and the commit.
+          await appendAuditEntries(tx, actor, [audit].flat(), now);
+          return result;
+        },
+        { maxWait: 30_000, timeout: options.timeoutMs ?? 30_000 },
+      ),
     ),
   );
 }

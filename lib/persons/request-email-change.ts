@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "./assert-person-writable";
 import { emailChangeSchema } from "./schemas";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -18,6 +19,7 @@ export async function requestEmailChange({ actor, personId, input }: { actor: Ac
   const { newEmail } = parsed.data;
   const token = randomBytes(32).toString("base64url");
   return runChange(actor, async (tx, now) => {
+    await assertPersonWritable(tx, personId);
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true } });
     if (person.email === newEmail) throw new AppError("VALIDATION", "same email", { fields: { newEmail: "emailUnchanged" } });
     const [personWithEmail, userWithEmail] = await Promise.all([
