@@ -20,9 +20,14 @@ export interface ApiRouteSpec {
   responses: Record<number, z.ZodType>;
   /** The success responses' media type, when not JSON. */
   produces?: "text/csv";
+  /** Problem statuses this route adds to the common ones, with their description. */
+  problems?: Record<number, string>;
 }
 
 const route = <T extends ApiRouteSpec>(spec: T) => spec;
+
+/** Every write about a person refuses an erased one (lib/persons/assert-person-writable.ts). */
+const personGone = { 410: "The person was erased (GDPR Art. 17): nothing more is recorded about them; nothing was written" };
 
 export const apiRoutes = {
   listPersons: route({
@@ -32,20 +37,20 @@ export const apiRoutes = {
   getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema } }),
   correctPerson: route({
     method: "PATCH", path: "/api/v1/persons/{id}", summary: "Correct a person's data (409 if the person changed a field since observedAt)",
-    scopes: ["persons:write"], body: s.correctPersonBodySchema, responses: { 200: s.correctionResultSchema },
+    scopes: ["persons:write"], body: s.correctPersonBodySchema, responses: { 200: s.correctionResultSchema }, problems: personGone,
   }),
   linkExternalId: route({
     method: "POST", path: "/api/v1/persons/{id}/external-ids", summary: "Link the calling system's own id to a person",
-    scopes: ["persons:write"], body: s.linkExternalIdBodySchema, responses: { 200: s.externalIdResultSchema, 201: s.externalIdResultSchema },
+    scopes: ["persons:write"], body: s.linkExternalIdBodySchema, responses: { 200: s.externalIdResultSchema, 201: s.externalIdResultSchema }, problems: personGone,
   }),
   recordInteraction: route({
     method: "POST", path: "/api/v1/persons/{id}/interactions", summary: "Report a purchase, service event or support contact (idempotent per external id)",
-    scopes: ["interactions:write"], body: s.interactionBodySchema, responses: { 200: s.interactionResultSchema, 201: s.interactionResultSchema },
+    scopes: ["interactions:write"], body: s.interactionBodySchema, responses: { 200: s.interactionResultSchema, 201: s.interactionResultSchema }, problems: personGone,
   }),
   listPersonConsents: route({ method: "GET", path: "/api/v1/persons/{id}/consents", summary: "Read a person's consents", scopes: ["consents:read"], responses: { 200: s.personConsentsSchema } }),
   recordConsent: route({
     method: "POST", path: "/api/v1/consents", summary: "Record a consent collected elsewhere, with its evidence",
-    scopes: ["consents:write"], body: s.recordConsentBodySchema, responses: { 200: s.recordConsentResultSchema, 201: s.recordConsentResultSchema },
+    scopes: ["consents:write"], body: s.recordConsentBodySchema, responses: { 200: s.recordConsentResultSchema, 201: s.recordConsentResultSchema }, problems: personGone,
   }),
   checkConsents: route({
     method: "POST", path: "/api/v1/consents/check", summary: "Check up to 1,000 persons against purposes in one call",

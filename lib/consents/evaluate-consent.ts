@@ -23,20 +23,22 @@ export interface ConsentEvaluation {
   withdrawable: boolean;
 }
 
-/** The person as far as evaluation needs: restricted processing (GDPR Art. 18) permits nothing. */
+/** The person as far as evaluation needs: restricted (GDPR Art. 18) or erased (Art. 17) permits nothing. */
 export interface SubjectSnapshot {
   restrictedAt: Date | null;
+  /** Erasure deletes the states, so without this a legitimate interest would read as permitted. */
+  erasedAt?: Date | null;
 }
 
 /**
  * The one rule for what a state means. Consent needs a grant of a version at or after the last
  * material change; legitimate interest holds until the person objects (a WITHDRAWN state).
  * Pending confirmation is never a permission. A retired purpose permits nothing, and neither
- * does anything while the person's processing is restricted (pass `subject` to check that).
+ * does anything while the person's processing is restricted or after erasure (pass `subject`).
  */
 export function evaluateConsent(purpose: PurposeRules, state: StateSnapshot | null, subject?: SubjectSnapshot | null): ConsentEvaluation {
   const published = purpose.currentVersion > 0;
-  const live = published && !purpose.retiredAt && !subject?.restrictedAt;
+  const live = published && !purpose.retiredAt && !subject?.restrictedAt && !subject?.erasedAt;
   if (purpose.legalBasis === "LEGITIMATE_INTEREST") {
     const objected = state?.status === "WITHDRAWN";
     return { status: state?.status ?? "NOT_SET", permitted: live && !objected, needsRenewal: false, withdrawable: published && !objected };

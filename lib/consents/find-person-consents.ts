@@ -30,7 +30,7 @@ export interface PersonConsent extends ConsentEvaluation {
  */
 export async function findPersonConsents({ personId, locale }: { personId: string; locale: Locale }): Promise<PersonConsent[]> {
   const prisma = await db();
-  const subject = await prisma.person.findUnique({ where: { id: personId }, select: { restrictedAt: true } });
+  const subject = await prisma.person.findUnique({ where: { id: personId }, select: { restrictedAt: true, erasedAt: true } });
   const purposes = await prisma.purpose.findMany({
     where: { retiredAt: null, currentVersion: { gt: 0 } },
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],

@@ -4,6 +4,7 @@ import { runChange } from "../db/run-change";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
 import { assertStaffRole } from "../staff/assert-staff-role";
+import { assertPersonWritable } from "../persons/assert-person-writable";
 import { mergeableFields, mergePersonsSchema, type MergeableField, type MergePersonsInput } from "./schemas";
 
 const FIELD_SELECT = Object.fromEntries(mergeableFields.map((f) => [f, true])) as Record<MergeableField, true>;
@@ -32,15 +33,15 @@ export async function mergePersons({ actor, input, now }: { actor: Actor; input:
     async (tx, at) => {
       // Consent history is append-only; the trigger lets only a merge into this survivor move it.
       await tx.$executeRaw`SELECT set_config('omadata.merge_survivor', ${survivorId}, true)`;
-      // Both rows locked in id order, so two merges touching the same persons take turns.
-      await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" IN (${survivorId}, ${mergedId}) ORDER BY "id" FOR UPDATE`;
-      const select = { ...FIELD_SELECT, id: true, sequence: true, restrictedAt: true, erasedAt: true, user: { select: { id: true, email: true } } };
+      // Both rows locked in id order, so two merges touching the same persons take turns; an
+      // erased person is refused (GONE) by the guard every write about a person passes.
+      for (const id of [survivorId, mergedId].sort()) await assertPersonWritable(tx, id);
+      const select = { ...FIELD_SELECT, id: true, sequence: true, restrictedAt: true, user: { select: { id: true, email: true } } };
       const [survivor, merged] = await Promise.all([
         tx.person.findUnique({ where: { id: survivorId }, select }),
         tx.person.findUnique({ where: { id: mergedId }, select }),
       ]);
       if (!survivor || !merged) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
-      if (survivor.erasedAt || merged.erasedAt) throw new AppError("CONFLICT", "erased person", { userMessage: "personErased" });
       if (survivor.user && merged.user) throw new AppError("CONFLICT", "both have portal accounts", { userMessage: "bothHaveAccounts" });
 
       // A portal account signs in with its email: the surviving email is the account's.

@@ -108,6 +108,10 @@ export async function applyImportBatch(
       refuse(row.row, fields.email ?? fields.externalId, "emailMissing");
       continue;
     }
+    if (target && targets.persons.get(target)?.erased) {
+      refuse(row.row, fields.externalId ?? fields.email, "personErased");
+      continue;
+    }
     if (target && targets.persons.get(target)?.restricted) {
       refuse(row.row, null, "personRestricted");
       continue;

@@ -9,6 +9,8 @@ export interface ExistingPerson {
   id: string;
   values: Record<TargetField, string | null>;
   restricted: boolean;
+  /** Erased after its external id was linked: a row may not bring it back. */
+  erased: boolean;
 }
 
 /** The key a weak name-and-address match compares: exact given + family name and postal code, case-folded. */
@@ -49,7 +51,7 @@ export async function loadImportTargets(tx: Tx, rows: ImportRow[], system: strin
     ? await Promise.all([
         tx.person.findMany({
           where: { id: { in: ids } },
-          select: { id: true, email: true, phone: true, givenName: true, familyName: true, streetAddress: true, postalCode: true, city: true, country: true, preferredLanguage: true, birthDate: true, restrictedAt: true },
+          select: { id: true, email: true, phone: true, givenName: true, familyName: true, streetAddress: true, postalCode: true, city: true, country: true, preferredLanguage: true, birthDate: true, restrictedAt: true, erasedAt: true },
         }),
         tx.membership.findMany({ where: { personId: { in: ids } }, select: { personId: true, organizationId: true, role: true } }),
       ])
@@ -64,8 +66,8 @@ export async function loadImportTargets(tx: Tx, rows: ImportRow[], system: strin
     memberships,
     persons: new Map(
       persons.map((p): [string, ExistingPerson] => {
-        const { id, restrictedAt, birthDate, ...values } = p;
-        return [id, { id, restricted: restrictedAt !== null, values: { ...values, birthDate: birthDate ? birthDate.toISOString().slice(0, 10) : null } }];
+        const { id, restrictedAt, erasedAt, birthDate, ...values } = p;
+        return [id, { id, restricted: restrictedAt !== null, erased: erasedAt !== null, values: { ...values, birthDate: birthDate ? birthDate.toISOString().slice(0, 10) : null } }];
       }),
     ),
   };

@@ -34,26 +34,27 @@ export async function checkConsents({ systemKey, purposes, persons }: { systemKe
   const resolve = (ref: PersonRef) =>
     "id" in ref ? (currentOf.get(ref.id) ?? null) : "email" in ref ? (emailToId.get(ref.email.trim().toLowerCase()) ?? null) : (externalToId.get(ref.externalId) ?? null);
   const personIds = [...new Set(persons.map(resolve).filter((id): id is string => id !== null))];
-  const [states, restrictedRows] = await Promise.all([
+  const [states, blockedRows] = await Promise.all([
     personIds.length && purposeRows.length
       ? prisma.$queryRaw<{ personId: string; purposeId: string; status: ConsentStatus; version: number }[]>`
           SELECT "personId", "purposeId", "status", "version" FROM "ConsentState"
           WHERE "personId" = ANY(${personIds}) AND "purposeId" = ANY(${purposeRows.map((p) => p.id)})`
       : [],
-    // A person whose processing is restricted (GDPR Art. 18) is permitted nothing.
+    // A person whose processing is restricted (GDPR Art. 18) or who was erased is permitted nothing.
     personIds.length
-      ? prisma.$queryRaw<{ id: string; restrictedAt: Date }[]>`SELECT "id", "restrictedAt" FROM "Person" WHERE "id" = ANY(${personIds}) AND "restrictedAt" IS NOT NULL`
+      ? prisma.$queryRaw<{ id: string; restrictedAt: Date | null; erasedAt: Date | null }[]>`
+          SELECT "id", "restrictedAt", "erasedAt" FROM "Person" WHERE "id" = ANY(${personIds}) AND ("restrictedAt" IS NOT NULL OR "erasedAt" IS NOT NULL)`
       : [],
   ]);
   const stateOf = new Map(states.map((s) => [`${s.personId}:${s.purposeId}`, s]));
-  const restricted = new Map(restrictedRows.map((p) => [p.id, p]));
+  const blocked = new Map(blockedRows.map((p) => [p.id, p]));
   const results = persons.map((ref) => {
     const personId = resolve(ref);
     const permitted = Object.fromEntries(
       purposes.map((key) => {
         const purpose = purposeRows.find((p) => p.key === key);
         if (!personId || !purpose) return [key, false];
-        return [key, evaluateConsent(purpose, stateOf.get(`${personId}:${purpose.id}`) ?? null, restricted.get(personId)).permitted];
+        return [key, evaluateConsent(purpose, stateOf.get(`${personId}:${purpose.id}`) ?? null, blocked.get(personId)).permitted];
       }),
     );
     return { ref, personId, permitted };

@@ -1,6 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "./assert-person-writable";
 import { hashToken } from "./request-email-change";
 
 /**
@@ -14,6 +15,7 @@ export async function confirmEmailChange({ token }: { token: string }) {
     if (!request || request.usedAt || request.expiresAt <= now) throw new AppError("GONE", "link used or expired", { userMessage: "linkInvalid" });
     await tx.emailChangeRequest.update({ where: { id: request.id }, data: { usedAt: now } });
     const { personId, newEmail } = request;
+    await assertPersonWritable(tx, personId);
     const taken = await tx.person.findFirst({ where: { email: newEmail, id: { not: personId } }, select: { id: true } });
     const takenByUser = await tx.user.findFirst({ where: { email: newEmail, personId: { not: personId } }, select: { id: true } });
     if (taken || takenByUser) throw new AppError("CONFLICT", "email in use", { userMessage: "emailUnavailable" });

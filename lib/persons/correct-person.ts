@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import type { DataSource } from "../db/generated/enums";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "./assert-person-writable";
 import { correctableFields, partialProfileCorrectionSchema, type CorrectableField } from "./schemas";
 
 export interface CorrectPersonArgs {
@@ -36,8 +37,8 @@ export async function correctPerson({ actor, personId, input, source, system = n
   return runChange(
     actor,
     async (tx, now) => {
-      const current = await tx.person.findUnique({ where: { id: personId } });
-      if (!current) throw new AppError("NOT_FOUND", "no such person");
+      await assertPersonWritable(tx, personId);
+      const current = await tx.person.findUniqueOrThrow({ where: { id: personId } });
       const changed = correctableFields.filter((f) => f in parsed.data && asComparable(f, current[f]) !== parsed.data[f]);
       if (changed.length === 0) return { result: { changedFields: [] as CorrectableField[] }, audit: [] };
       if (conflictsAfter) {

@@ -1,6 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "./assert-person-writable";
 
 /**
  * Records a connected system's own id for a person. Linking the same id again changes nothing;
@@ -8,7 +9,7 @@ import { AppError } from "../errors";
  */
 export async function linkExternalIdentity({ actor, personId, system, externalId }: { actor: Actor; personId: string; system: string; externalId: string }) {
   return runChange(actor, async (tx, now) => {
-    if (!(await tx.person.findUnique({ where: { id: personId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "no such person");
+    await assertPersonWritable(tx, personId);
     const existing = await tx.externalIdentity.findUnique({ where: { system_externalId: { system, externalId } }, select: { personId: true } });
     if (existing?.personId === personId) return { result: { system, externalId, linked: false }, audit: [] };
     if (existing) throw new AppError("CONFLICT", "the external id belongs to another person", { fields: { externalId: "externalIdTaken" } });

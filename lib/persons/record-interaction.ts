@@ -4,6 +4,7 @@ import { Prisma } from "../db/generated/client";
 import type { InteractionKind } from "../db/generated/enums";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "./assert-person-writable";
 
 export interface InteractionInput {
   externalId: string;
@@ -28,7 +29,7 @@ export async function recordInteraction({ actor, personId, system, input }: { ac
   if (found) return found;
   try {
     return await runChange(actor, async (tx) => {
-      if (!(await tx.person.findUnique({ where: { id: personId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "no such person");
+      await assertPersonWritable(tx, personId);
       const row = await tx.interaction.create({
         data: { personId, system, externalId: input.externalId, kind: input.kind, occurredAt: new Date(input.occurredAt), summary: input.summary, amountMinor: input.amountMinor ?? null, currency: input.currency ?? null },
         select: { id: true },

@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
 import type { DataRequestChannel, DataRequestStatus, DataRequestType } from "../db/generated/enums";
 import type { Tx } from "../db/types";
+import { assertPersonWritable } from "../persons/assert-person-writable";
 import { appendRequestStep } from "./append-request-step";
 import { dueDateFor } from "./due-date";
 
@@ -22,9 +23,11 @@ export interface NewDataRequest {
 
 /**
  * Creates a request with its due date and its first timeline step, inside the caller's change
- * transaction; returns the request and its audit entry (ids and kinds only, never the text).
+ * transaction (refusing an erased person); returns the request and its audit entry (ids and kinds only, never the text).
  */
 export async function insertDataRequest(tx: Tx, input: NewDataRequest) {
+  // Every request is about a person: none may be opened for an erased one.
+  await assertPersonWritable(tx, input.personId);
   const receivedAt = input.receivedAt ?? input.now;
   const status = input.status ?? "RECEIVED";
   const request = await tx.dataRequest.create({
