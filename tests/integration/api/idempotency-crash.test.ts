@@ -86,7 +86,7 @@ describe("Idempotency-Key after a crash", () => {
   it("a first attempt still running after its claim was taken over cannot commit its work", async () => {
     const person = await createPerson(t.database.prisma);
     const path = `/api/v1/persons/${person.id}/interactions`;
-    const body = { externalId: "O-slow-1", kind: "SERVICE", occurredAt: "2026-11-01T10:00:00Z", summary: "Repair" };
+    const body = { externalId: "O-slow-1", kind: "SERVICE" as const, occurredAt: "2026-11-01T10:00:00Z", summary: "Repair" };
     const slow = await claim("POST", path, "taken-over", body);
     if (slow.kind !== "new") throw new Error(slow.kind);
     await lapse("taken-over");
