@@ -88,6 +88,8 @@ const envSchema = z.object({
   ERASURE_GRACE_DAYS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(14),
   /** Days a "Download my data" file can be downloaded before it is deleted. */
   EXPORT_RETENTION_DAYS: positiveInt(7),
+  /** Hours a person waits after one "Download my data" file before asking for the next; 0: no limit. */
+  EXPORT_MIN_INTERVAL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(24),
   /** Loopback-only helpers for the browser tests (create a session, expire links). Never in production. */
   TEST_HOOKS: flag(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

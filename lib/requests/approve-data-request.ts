@@ -4,6 +4,7 @@ import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
 import type { OutboxInput } from "../propagation/record-outbox-event";
 import { appendRequestStep } from "./append-request-step";
+import { assertExportAllowed } from "./assert-export-allowed";
 import { assertOfficer } from "./assert-officer";
 import { decisionSchema, parseRequestInput } from "./schemas";
 import { erasePerson } from "./erase-person";
@@ -36,7 +37,8 @@ export async function approveDataRequest({ actor, input }: { actor: Actor; input
       }
       let events: OutboxInput[] = [];
       if (request.type === "ACCESS" || request.type === "PORTABILITY") {
-        await tx.dataExport.upsert({ where: { requestId }, create: { requestId }, update: {} });
+        await assertExportAllowed(tx, personId, now);
+        await tx.dataExport.upsert({ where: { requestId }, create: { requestId, createdAt: now }, update: {} });
       }
       if (request.type === "RESTRICTION") {
         const restricted = await restrictPerson(tx, { personId, requestId, now });

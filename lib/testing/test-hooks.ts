@@ -126,12 +126,13 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
   if (hook.action === "stalled-export") {
     // "Download my data" asked for, and its export claimed by a worker that stopped part-way (in
     // one transaction, so no running worker claims it first): the page shows the progress until
-    // the lease runs out (end-export-lease).
+    // the lease runs out (end-export-lease). Asked for a day ago, so the one-per-day limit
+    // (EXPORT_MIN_INTERVAL_HOURS) lets the person ask for a new one now.
     const person = await prisma.person.findUniqueOrThrow({ where: { email }, select: { id: true } });
     return runChange(system, async (tx, now) => {
       const { request, audit } = await insertDataRequest(tx, { actor: system, now, personId: person.id, type: "ACCESS", channel: "PORTAL", status: "IN_PROGRESS" });
       const created = await tx.dataExport.create({
-        data: { requestId: request.id, status: "BUILDING", claimedBy: "e2e-stalled-worker", claimedAt: now, attempts: 1, progress: hook.progress },
+        data: { requestId: request.id, status: "BUILDING", claimedBy: "e2e-stalled-worker", claimedAt: now, attempts: 1, progress: hook.progress, createdAt: new Date(now.getTime() - 24 * 60 * 60 * 1000 - 60_000) },
         select: { id: true },
       });
       return { result: { requestId: request.id, exportId: created.id }, audit };

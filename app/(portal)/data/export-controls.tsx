@@ -6,25 +6,26 @@ import { useEffect, useState, useTransition } from "react";
 import { requestDataExportAction } from "./actions";
 
 /**
- * "Prepare my file". Stays mounted while a file is being prepared (only the button is hidden then),
+ * "Prepare my file". Stays mounted while a file is being prepared or the next may not be asked for
+ * yet (only the button is hidden then; the page says when),
  * so the confirmation it shows is not lost when the page re-renders with the new file.
  */
-export function RequestExportButton({ building }: { building: boolean }) {
+export function RequestExportButton({ building, waiting = false }: { building: boolean; waiting?: boolean }) {
   const t = useTranslations("dataExport");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  if (building && !message) return null;
+  if ((building || waiting) && !message) return null;
   return (
     <p className="actions">
-      {!building && (
+      {!building && !waiting && (
         <button
           type="button"
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
               const result = await requestDataExportAction();
-              setMessage(result.ok ? t("requested") : t("errors.failed"));
+              setMessage(result.ok ? t("requested") : result.message === "exportLimited" ? t("errors.exportLimited") : t("errors.failed"));
               router.refresh();
             })
           }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePerson } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
 import { findPersonExports } from "@/lib/requests/find-person-exports";
+import { getNextExportTime } from "@/lib/requests/get-next-export-time";
 import { RefreshWhileBuilding, RequestExportButton } from "./export-controls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function DataPage() {
   const t = await getTranslations("dataExport");
   const format = await getFormatter();
   const building = exports.some((e) => e.status === "PENDING" || e.status === "BUILDING");
+  const nextAt = building ? null : await getNextExportTime(user.personId);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -25,7 +27,8 @@ export default async function DataPage() {
         <h2 id="export-title">{t("title")}</h2>
         <p>{t("intro")}</p>
         <p className="muted">{t("signedInOnly", { days: getConfig().EXPORT_RETENTION_DAYS })}</p>
-        <RequestExportButton building={building} />
+        <RequestExportButton building={building} waiting={nextAt !== null} />
+        {nextAt && <p className="muted" data-testid="next-export">{t("nextExport", { date: format.dateTime(nextAt, { dateStyle: "long", timeStyle: "short" }) })}</p>}
         <RefreshWhileBuilding active={building} />
         {exports.length > 0 && (
           <>

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { addRequestNoteAction, approveRequestAction, assignRequestAction, denyRequestAction, extendRequestAction, fulfilRequestAction, liftRestrictionAction } from "../actions";
 
 const errorKeys = [
-  "forbidden", "requestNotFound", "notConfirmed", "notApprovable", "notDeniable", "notFulfillable", "completedByExport", "requestClosed", "reasonTooShort",
+  "forbidden", "requestNotFound", "notConfirmed", "notApprovable", "notDeniable", "notFulfillable", "completedByExport", "exportLimited", "requestClosed", "reasonTooShort",
   "noteRequired", "extensionTooLong", "notAnOfficer", "restrictOnlyErasure", "staffAccount", "alreadyErased", "tooLong", "invalid", "notRestricted",
 ] as const;
 type ErrorKey = (typeof errorKeys)[number] | "failed";
