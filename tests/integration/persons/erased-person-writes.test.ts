@@ -63,7 +63,7 @@ beforeAll(async () => {
   await grantConsent({ actor: erased.actor, personId: erased.person.id, input: { purposeKey: optInKey } });
   await prisma.consentConfirmation.updateMany({ where: { personId: erased.person.id }, data: { tokenHash: hashConfirmationToken(tokens.confirmation) } });
   tokens.unsubscribe = await mintUnsubscribeToken({ personId: erased.person.id, purposeKey, expiresAt: new Date(Date.now() + 86_400_000) });
-  tokens.emailChange = (await requestEmailChange({ actor: erased.actor, personId: erased.person.id, input: { newEmail: `new-${erased.tag}@example.test` } })).token;
+  tokens.emailChange = (await requestEmailChange({ actor: erased.actor, personId: erased.person.id, input: { newEmail: `new-${erased.tag}@example.test` } })).token!;
   await prisma.person.update({ where: { id: erased.person.id }, data: { erasedAt: new Date() } });
   counts = await rowCounter(t.database);
 });
