@@ -16,7 +16,8 @@ export async function requestEmailChangeAction(values: { newEmail: string }) {
   const actor = await actorFor(user, "PERSON");
   return toActionResult(async () => {
     const change = await requestEmailChange({ actor, personId: user.personId, input: values });
-    await sendEmailChangeEmails({ token: change.token, newEmail: change.newEmail, oldEmail: change.oldEmail, language: user.preferredLanguage });
+    // The same answer whether or not the address was taken: only the mail differs.
+    await sendEmailChangeEmails({ ...change, language: user.preferredLanguage });
     return { sent: true };
   });
 }

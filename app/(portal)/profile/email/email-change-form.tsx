@@ -60,7 +60,7 @@ export function EmailChangeForm({ needsReauth }: { needsReauth: boolean }) {
     <form onSubmit={onSubmit} noValidate>
       {errors.root?.message && (
         <p className="form-error" role="alert">
-          {signIn("failed")}
+          {errors.root.message === "rateLimited" ? t("errors.rateLimited") : signIn("failed")}
         </p>
       )}
       <TextField
