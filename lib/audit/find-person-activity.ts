@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { parsePageNumber } from "../parse-search-params";
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
@@ -8,7 +9,7 @@ export const ACTIVITY_PAGE_SIZE = 25;
  */
 export async function findPersonActivity(personId: string, page = 1) {
   const prisma = await db();
-  const current = Math.max(1, Math.floor(page) || 1);
+  const current = parsePageNumber(page);
   const aliases = await prisma.personAlias.findMany({ where: { personId }, select: { aliasId: true } });
   const where = aliases.length ? { personId: { in: [personId, ...aliases.map((a) => a.aliasId)] } } : { personId };
   const [total, entries] = await Promise.all([

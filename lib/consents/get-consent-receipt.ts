@@ -3,6 +3,7 @@ import { getConfig } from "../config";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { isLocale, defaultLocale } from "../i18n/locales";
+import { parsePathId } from "../parse-search-params";
 import { buildConsentReceipt, type ConsentReceipt } from "./build-consent-receipt";
 import { loadReceiptSigningKey, RECEIPT_ALGORITHM } from "./load-receipt-signing-key";
 import { localizePurposeText } from "./localize-purpose-text";
@@ -13,6 +14,8 @@ import { localizePurposeText } from "./localize-purpose-text";
  * getReceiptSigningJwks(). Another person's event is NOT_FOUND, as is an unknown one.
  */
 export async function getConsentReceipt(personId: string, eventId: string): Promise<{ receipt: ConsentReceipt; jws: string }> {
+  // An id no row can have (NUL, overlong, from the URL) is unknown: PostgreSQL would refuse the query.
+  if (parsePathId(eventId) === null) throw new AppError("NOT_FOUND", "consent event not found", { userMessage: "receiptNotFound" });
   const event = await (await db()).consentEvent.findFirst({
     where: { id: eventId, personId },
     select: {

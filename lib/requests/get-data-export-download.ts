@@ -1,6 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
+import { parsePathId } from "../parse-search-params";
 import { appendRequestStep } from "./append-request-step";
 
 /**
@@ -9,6 +10,8 @@ import { appendRequestStep } from "./append-request-step";
  * one); one past its expiry, or expired by the worker, is GONE.
  */
 export async function getDataExportDownload({ actor, personId, exportId }: { actor: Actor; personId: string; exportId: string }, options?: ChangeOptions) {
+  // An id no row can have (NUL, overlong, from the URL) is unknown: PostgreSQL would refuse the query.
+  if (parsePathId(exportId) === null) throw new AppError("NOT_FOUND", "export not found", { userMessage: "exportNotFound" });
   return runChange(
     actor,
     async (tx, now) => {

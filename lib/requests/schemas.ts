@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isStorableText } from "../db/is-storable-text";
 import { AppError } from "../errors";
+import { parsePageNumber } from "../parse-search-params";
 
 export const requestTypes = ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION"] as const;
 export const requestChannels = ["PORTAL", "STAFF", "EMAIL", "POST"] as const;
@@ -60,7 +61,7 @@ export const queueFilterSchema = z.object({
   due: z.enum(["overdue", "week", "any"]).default("any"),
   /** Show unverified requests older than seven days too (hidden by default). */
   showStale: z.coerce.boolean().default(false),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.unknown().transform(parsePageNumber),
 });
 export type QueueFilter = z.input<typeof queueFilterSchema>;
 

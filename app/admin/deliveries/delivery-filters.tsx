@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { eventTypes, TEST_EVENT_TYPE } from "@/lib/propagation/event-types";
 import { deliveryStatuses } from "@/lib/propagation/schemas";
+import { parseSearchText } from "@/lib/parse-search-params";
 
 /** A plain GET form: the filters live in the URL, so a filtered log can be linked and reloaded. */
 export async function DeliveryFilters({ values, withPerson }: { values: { status?: string; eventType?: string; personId?: string }; withPerson: boolean }) {
@@ -44,7 +45,7 @@ export type DeliverySearchParams = { status?: string; eventType?: string; person
 
 /** The URL's filters, each dropped when it is not a valid value (a hand-edited URL shows everything). */
 export function readDeliveryFilters(params: DeliverySearchParams) {
-  const text = (v: string | undefined) => (v && v.length <= 64 ? v : undefined);
+  const text = (v: string | undefined) => parseSearchText(v, 64) || undefined;
   return {
     status: deliveryStatuses.find((s) => s === params.status),
     eventType: text(params.eventType),

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findDataRequests } from "@/lib/requests/find-data-requests";
 import { requestStatuses, requestTypes } from "@/lib/requests/schemas";
+import { parsePageNumber } from "@/lib/parse-search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("officer"))("title") };
@@ -20,7 +21,7 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
     type: (requestTypes as readonly string[]).includes(search.type ?? "") ? (search.type as (typeof requestTypes)[number]) : undefined,
     due: search.due === "overdue" || search.due === "week" ? (search.due as "overdue" | "week") : ("any" as const),
     showStale: search.showStale === "1",
-    page: Math.max(1, Number(search.page) || 1),
+    page: parsePageNumber(search.page),
   };
   const queue = await findDataRequests({ actor, filter });
   const t = await getTranslations("officer");
