@@ -92,13 +92,17 @@ const envSchema = z.object({
   EXPORT_MIN_INTERVAL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").default(24),
   /** Loopback-only helpers for the browser tests (create a session, expire links). Never in production. */
   TEST_HOOKS: flag(false),
+  /** Serve /dev/outbox (the emails kept without SMTP_URL) to loopback clients. Default: see localOutboxDefault. */
+  LOCAL_OUTBOX: z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.input<typeof envSchema>;
 
-export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL" | "PRIVACY_POLICY_URL"> & {
+export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL" | "PRIVACY_POLICY_URL" | "LOCAL_OUTBOX"> & {
   APP_URL: string;
+  /** Whether /dev/outbox is served (to loopback clients only). */
+  LOCAL_OUTBOX: boolean;
   PRIVACY_POLICY_URL: string;
   SEED_DEMO_DATA: boolean;
   /** "postgres" when DATABASE_URL is set, else the embedded PGlite in DATA_DIR. */
@@ -138,12 +142,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     APP_URL: appUrl,
     PRIVACY_POLICY_URL: c.PRIVACY_POLICY_URL ?? `${appUrl}/privacy`,
     SEED_DEMO_DATA: seed ? ["true", "1", "yes"].includes(seed) : storage === "pglite",
+    LOCAL_OUTBOX: c.LOCAL_OUTBOX ? ["true", "1", "yes"].includes(c.LOCAL_OUTBOX) : localOutboxDefault({ storage, SMTP_URL: c.SMTP_URL, TRUST_PROXY: c.TRUST_PROXY, APP_URL: appUrl }),
   };
-  if (storage === "postgres" && c.NODE_ENV === "production") {
+  // Whatever NODE_ENV is: instances sharing a database must share these, so none may invent its own.
+  if (storage === "postgres") {
     const missing = (["AUTH_SECRET", "ENCRYPTION_KEY"] as const).filter((k) => !config[k]);
-    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with DATABASE_URL in production`));
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with DATABASE_URL (every instance must use the same value)`));
   }
   return config;
+}
+
+/**
+ * The outbox page is on by default only for a one-machine trial: embedded database, no SMTP, and
+ * nothing that could make a remote visitor look local (a reverse proxy, a public APP_URL).
+ */
+export function localOutboxDefault(c: Pick<Config, "storage" | "SMTP_URL" | "TRUST_PROXY" | "APP_URL">): boolean {
+  if (c.storage !== "pglite" || c.SMTP_URL || c.TRUST_PROXY) return false;
+  const host = new URL(c.APP_URL).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** The certificate and key of TLS_CERT_FILE/TLS_KEY_FILE, checked to load; null when TLS is off. */
@@ -167,7 +183,7 @@ export function readTlsFiles(config: Pick<Config, "TLS_CERT_FILE" | "TLS_KEY_FIL
 
 /** Embedded mode keeps generated secrets in the data directory, created once. */
 function withEmbeddedSecrets(config: Config): Config {
-  if (config.AUTH_SECRET && config.ENCRYPTION_KEY) return config;
+  if (config.storage !== "pglite" || (config.AUTH_SECRET && config.ENCRYPTION_KEY)) return config;
   const file = path.join(config.DATA_DIR, "secrets.json");
   let stored: { authSecret?: string; encryptionKey?: string } = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));

@@ -31,9 +31,14 @@ export function startRuntime(): Promise<void> {
     const { applied } = await migrate(database);
     log.info("database.ready", { storage: config.storage, migrationsApplied: applied.length });
     if (config.SEED_DEMO_DATA && (await seedDemoData(database.prisma))) log.info("database.demo_data_seeded");
+    // Says whether the two local-only surfaces are on, so an operator sees it at every start.
+    const outboxServed = config.LOCAL_OUTBOX && !config.SMTP_URL;
+    log.info("dev_surfaces", { localOutbox: outboxServed ? "on" : "off", testHooks: config.TEST_HOOKS ? "on" : "off" });
     if (!config.SMTP_URL) {
       log.warn("email.local_outbox", {
-        note: `SMTP_URL is not set: emails are kept in the local outbox at ${config.APP_URL}/dev/outbox (loopback only)`,
+        note: outboxServed
+          ? `SMTP_URL is not set: emails are kept in the local outbox, served at ${config.APP_URL}/dev/outbox to loopback clients (LOCAL_OUTBOX=false turns it off)`
+          : "SMTP_URL is not set: emails are kept in the local outbox table, and /dev/outbox is off (LOCAL_OUTBOX=true serves it to loopback clients)",
       });
     }
     if (config.TEST_HOOKS) log.warn("test_hooks.enabled", { note: "TEST_HOOKS=true: browser-test helpers are served to loopback clients" });

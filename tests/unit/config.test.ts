@@ -72,7 +72,7 @@ describe("parseConfig defaults", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, and normalises ADMIN_EMAILS", () => {
-    const config = parseConfig({ DATABASE_URL: PG, ADMIN_EMAILS: " Boss@Example.com ,ops@example.com,", APP_URL: "https://omadata.example.com/" });
+    const config = parseConfig({ DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY, ADMIN_EMAILS: " Boss@Example.com ,ops@example.com,", APP_URL: "https://omadata.example.com/" });
     expect(config.storage).toBe("postgres");
     expect(config.ADMIN_EMAILS).toEqual(["boss@example.com", "ops@example.com"]);
     expect(config.APP_URL).toBe("https://omadata.example.com");
@@ -80,22 +80,23 @@ describe("parseConfig defaults", () => {
 
   it("seeds demo data by default only for the embedded PGlite", () => {
     expect(parseConfig({}).SEED_DEMO_DATA).toBe(true);
-    expect(parseConfig({ DATABASE_URL: PG }).SEED_DEMO_DATA).toBe(false);
+    expect(parseConfig({ DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY }).SEED_DEMO_DATA).toBe(false);
     expect(parseConfig({ SEED_DEMO_DATA: "false" }).SEED_DEMO_DATA).toBe(false);
-    expect(parseConfig({ DATABASE_URL: PG, SEED_DEMO_DATA: "true" }).SEED_DEMO_DATA).toBe(true);
+    expect(parseConfig({ DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY, SEED_DEMO_DATA: "true" }).SEED_DEMO_DATA).toBe(true);
     expect(problemOf({ SEED_DEMO_DATA: "maybe" }).message).toContain("SEED_DEMO_DATA");
   });
 });
 
-describe("production with PostgreSQL", () => {
-  it("requires AUTH_SECRET and ENCRYPTION_KEY", () => {
-    const error = problemOf({ NODE_ENV: "production", DATABASE_URL: PG });
+describe("PostgreSQL secrets", () => {
+  // Instances sharing one database must share these: none may generate its own, in any NODE_ENV.
+  it.each([[{}], [{ NODE_ENV: "development" }], [{ NODE_ENV: "test" }], [{ NODE_ENV: "production" }]])("requires AUTH_SECRET and ENCRYPTION_KEY with DATABASE_URL (%o)", (mode) => {
+    const error = problemOf({ ...mode, DATABASE_URL: PG });
     expect(error.problems).toEqual([
-      "AUTH_SECRET: is required with DATABASE_URL in production",
-      "ENCRYPTION_KEY: is required with DATABASE_URL in production",
+      "AUTH_SECRET: is required with DATABASE_URL (every instance must use the same value)",
+      "ENCRYPTION_KEY: is required with DATABASE_URL (every instance must use the same value)",
     ]);
-    expect(problemOf({ NODE_ENV: "production", DATABASE_URL: PG, AUTH_SECRET: SECRET }).message).toContain("ENCRYPTION_KEY");
-    expect(problemOf({ NODE_ENV: "production", DATABASE_URL: PG, ENCRYPTION_KEY: KEY }).message).toContain("AUTH_SECRET");
+    expect(problemOf({ ...mode, DATABASE_URL: PG, AUTH_SECRET: SECRET }).problems).toEqual(["ENCRYPTION_KEY: is required with DATABASE_URL (every instance must use the same value)"]);
+    expect(problemOf({ ...mode, DATABASE_URL: PG, ENCRYPTION_KEY: KEY }).problems).toEqual(["AUTH_SECRET: is required with DATABASE_URL (every instance must use the same value)"]);
   });
 
   it("starts when both secrets are given, and embedded production needs neither", () => {
@@ -146,7 +147,43 @@ describe("native TLS", () => {
   });
 });
 
+describe("LOCAL_OUTBOX", () => {
+  it("is on by default only for an embedded, SMTP-less trial on a loopback APP_URL without a proxy", () => {
+    expect(parseConfig({}).LOCAL_OUTBOX).toBe(true);
+    expect(parseConfig({ APP_URL: "http://127.0.0.1:3000" }).LOCAL_OUTBOX).toBe(true);
+    expect(parseConfig({ APP_URL: "http://[::1]:3000" }).LOCAL_OUTBOX).toBe(true);
+    expect(parseConfig({ SMTP_URL: "smtp://mail.example.com" }).LOCAL_OUTBOX).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "true" }).LOCAL_OUTBOX).toBe(false);
+    expect(parseConfig({ APP_URL: "https://omadata.example.com" }).LOCAL_OUTBOX).toBe(false);
+    expect(parseConfig({ APP_URL: "http://localhost.example.com" }).LOCAL_OUTBOX).toBe(false);
+    expect(parseConfig({ DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY }).LOCAL_OUTBOX).toBe(false);
+  });
+
+  it("follows an explicit value", () => {
+    expect(parseConfig({ LOCAL_OUTBOX: "false" }).LOCAL_OUTBOX).toBe(false);
+    expect(parseConfig({ LOCAL_OUTBOX: "true", DATABASE_URL: PG, AUTH_SECRET: SECRET, ENCRYPTION_KEY: KEY }).LOCAL_OUTBOX).toBe(true);
+    expect(problemOf({ LOCAL_OUTBOX: "maybe" }).message).toContain("LOCAL_OUTBOX");
+  });
+});
+
 describe("scripts stop on a bad configuration", () => {
+  it("`npm start` runs in production mode and refuses DATABASE_URL without its secrets, naming them, before building", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "omadata-config-"));
+    try {
+      // A NODE_ENV that config would refuse: npm start replaces it with production before reading config.
+      const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "staging", DATABASE_URL: PG, DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-never-built" };
+      for (const name of ["AUTH_SECRET", "ENCRYPTION_KEY", "TEST_DATABASE_URL"]) delete env[name];
+      const child = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: process.cwd(), env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+      expect(child.status).toBe(78);
+      expect(child.stdout).toContain("production mode (NODE_ENV=production)");
+      expect(child.stderr).toContain("AUTH_SECRET: is required with DATABASE_URL");
+      expect(child.stderr).toContain("ENCRYPTION_KEY: is required with DATABASE_URL");
+      expect(child.stderr).not.toContain("NODE_ENV");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("`tsx scripts/migrate.ts` with DATABASE_URL=notaurl exits 78 naming DATABASE_URL", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "omadata-config-"));
     try {

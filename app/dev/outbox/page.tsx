@@ -1,13 +1,14 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { clientIpFrom, isLoopback } from "@/lib/auth/client-ip";
+import { clientIpFrom } from "@/lib/auth/client-ip";
 import { getConfig } from "@/lib/config";
 import { findLocalEmails } from "@/lib/email/find-local-emails";
+import { localOutboxServed } from "@/lib/runtime/dev-surfaces";
 
-// The local email outbox: only while SMTP_URL is unset, and only to this machine.
+// The local email outbox: only when LOCAL_OUTBOX is on (see lib/runtime/dev-surfaces.ts), and only to this machine.
 export default async function DevOutboxPage() {
-  if (getConfig().SMTP_URL || !isLoopback(clientIpFrom(await headers()))) notFound();
+  if (!localOutboxServed(getConfig(), clientIpFrom(await headers()))) notFound();
   const t = await getTranslations("devOutbox");
   const format = await getFormatter();
   const emails = await findLocalEmails();
