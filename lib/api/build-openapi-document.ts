@@ -15,6 +15,16 @@ const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
 };
 
 const problemRef = { $ref: "#/components/responses/Problem" };
+/** A write's answers, problems included, may be replays of the first answer to its Idempotency-Key. */
+const writeProblemRef = { $ref: "#/components/responses/WriteProblem" };
+const replayedHeader = { "Idempotent-Replayed": { $ref: "#/components/headers/IdempotentReplayed" } };
+const problemContent = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+/** Problems that carry their own headers (never replayed: they come before the key is claimed, or free it). */
+const problemsWithHeaders: Record<string, { headers: Record<string, unknown> }> = {
+  "401": { headers: { "WWW-Authenticate": { description: "`Bearer`", schema: { type: "string" } } } },
+  "429": { headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } },
+  "503": { headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } },
+};
 const problemStatuses: Record<string, string> = {
   "400": "Malformed body or query (problem+json with `errors`); nothing was written",
   "401": "Missing, unknown or revoked API key",
@@ -23,6 +33,7 @@ const problemStatuses: Record<string, string> = {
   "409": "Conflict",
   "422": "A well-formed value that a rule refuses (e.g. a birth date that does not exist or is in the future; `errors` names the field), or an Idempotency-Key reused with another body; nothing was written",
   "429": "Rate limited; see Retry-After",
+  "503": "The database cannot be reached just now; retry after Retry-After seconds",
 };
 
 function parameters(spec: ApiRouteSpec) {
@@ -47,13 +58,19 @@ function operation(operationId: string, spec: ApiRouteSpec) {
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(spec.responses)) {
     const description = status === "201" ? "Created" : status === "202" ? "Accepted" : "OK";
-    responses[status] = { description, content: { [spec.produces ?? "application/json"]: { schema: toSchema(schema, "output") } } };
+    const headers = {
+      ...(spec.method === "GET" ? {} : replayedHeader),
+      ...(status === "202" ? { Location: { description: "Where to follow the accepted job.", schema: { type: "string" } } } : {}),
+      ...(spec.produces ? { "Content-Disposition": { description: "`attachment` with a file name.", schema: { type: "string" } } } : {}),
+    };
+    responses[status] = { description, ...(Object.keys(headers).length ? { headers } : {}), content: { [spec.produces ?? "application/json"]: { schema: toSchema(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(problemStatuses)) {
     if (spec.method === "GET" && (status === "409" || status === "422")) continue;
-    responses[status] = { ...problemRef, description };
+    const own = problemsWithHeaders[status];
+    responses[status] = own ? { description, headers: own.headers, content: problemContent } : { ...(spec.method === "GET" ? problemRef : writeProblemRef), description };
   }
-  for (const [status, description] of Object.entries(spec.problems ?? {})) responses[status] = { ...problemRef, description };
+  for (const [status, description] of Object.entries(spec.problems ?? {})) responses[status] = { ...(spec.method === "GET" ? problemRef : writeProblemRef), description };
   return {
     operationId,
     summary: spec.summary,
@@ -107,7 +124,14 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       schemas: { Problem: toSchema(problemSchema, "output") },
-      responses: { Problem: { description: "A problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
+      headers: {
+        RetryAfter: { description: "Seconds to wait before retrying.", schema: { type: "string", pattern: "^[0-9]+$" } },
+        IdempotentReplayed: { description: "`true` when this is the stored first answer to the request's Idempotency-Key.", schema: { type: "string", enum: ["true"] } },
+      },
+      responses: {
+        Problem: { description: "A problem", content: problemContent },
+        WriteProblem: { description: "A problem (a replay of the first answer to an Idempotency-Key says so)", headers: replayedHeader, content: problemContent },
+      },
     },
   };
 }

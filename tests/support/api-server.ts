@@ -18,6 +18,7 @@ import * as person from "@/app/api/v1/persons/[id]/route";
 import * as persons from "@/app/api/v1/persons/route";
 import * as unsubscribeTokens from "@/app/api/v1/unsubscribe-tokens/route";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { assertAnswerMatchesOpenApi } from "./openapi-response-check";
 
 /** Each route types its own params; the router passes whatever the path matched. */
 type Handler = (request: Request, context: never) => Promise<Response> | Response;
@@ -41,7 +42,10 @@ export const apiRouteModules: [RegExp, RouteModule][] = [
   [/^\/api\/v1\/openapi\.json$/, openapi],
 ];
 
-/** Calls the route handler for a Request, as Next.js would. */
+/**
+ * Calls the route handler for a Request, as Next.js would. Every handler's answer is checked against
+ * the OpenAPI document (a difference throws), so each integration test that calls the API checks it.
+ */
 export async function callApi(request: Request): Promise<Response> {
   const url = new URL(request.url);
   for (const [pattern, module] of apiRouteModules) {
@@ -49,7 +53,11 @@ export async function callApi(request: Request): Promise<Response> {
     if (!match) continue;
     const handler = module[request.method as "GET"];
     if (!handler) return new Response(null, { status: 405 });
-    return handler(request, { params: Promise.resolve({ ...match.groups }) } as never);
+    const response = await handler(request, { params: Promise.resolve({ ...match.groups }) } as never);
+    const text = await response.clone().text();
+    const json = /json/.test(response.headers.get("content-type") ?? "");
+    assertAnswerMatchesOpenApi(request.method, request.url, { status: response.status, headers: response.headers, body: text ? (json ? JSON.parse(text) : text) : null });
+    return response;
   }
   return new Response(null, { status: 404 });
 }

@@ -46,7 +46,9 @@ describe("OpenAPI document", () => {
     const check = document.paths["/api/v1/consents/check"].post;
     expect(check["x-scopes"]).toEqual(["consents:read"]);
     expect(check.requestBody.content["application/json"].schema.properties.persons.maxItems).toBe(1000);
-    expect(check.responses["400"].$ref).toBe("#/components/responses/Problem");
+    expect(check.responses["400"].$ref).toBe("#/components/responses/WriteProblem");
+    expect(check.responses["429"].headers["Retry-After"]).toBeDefined();
+    expect(document.components.responses.WriteProblem.headers["Idempotent-Replayed"]).toBeDefined();
     expect(check.parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
   });
 });
