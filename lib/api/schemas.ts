@@ -141,9 +141,10 @@ export const recordConsentBodySchema = z
 export const recordConsentResultSchema = z.object({
   personId: id,
   purposeKey: z.string(),
-  status: z.string(),
+  status: z.enum(["GRANTED", "WITHDRAWN", "PENDING_CONFIRMATION"]).describe("PENDING_CONFIRMATION: a double opt-in purpose waits for the person to confirm by email."),
   changed: z.boolean(),
   consentEventId: z.string().nullable(),
+  confirmationEmailSent: z.boolean().optional().describe("Only when PENDING_CONFIRMATION: whether the confirmation email went out (the consent stays pending either way)."),
 });
 
 export const acknowledgementBodySchema = z
