@@ -155,7 +155,9 @@ export const acknowledgementBodySchema = z
     note: z.string().trim().max(1000).optional(),
   })
   .strict()
-  .refine((v) => (v.eventId === undefined) !== (v.requestId === undefined), { message: "eventIdOrRequestId" });
+  .refine((v) => (v.eventId === undefined) !== (v.requestId === undefined), { message: "eventIdOrRequestId" })
+  // The refinement has no JSON Schema form: the document states it as exactly one of the two.
+  .meta({ oneOf: [{ required: ["eventId"] }, { required: ["requestId"] }] });
 
 export const acknowledgementResultSchema = z.object({ id, status: z.enum(["DONE", "FAILED"]), eventId: z.string().nullable(), requestId: z.string().nullable() });
 

@@ -45,6 +45,8 @@ describe("OpenAPI document", () => {
     const document = await (await callApi(new Request("http://localhost/api/v1/openapi.json"))).json();
     const check = document.paths["/api/v1/consents/check"].post;
     expect(check["x-scopes"]).toEqual(["consents:read"]);
+    // The handler requires exactly one of eventId/requestId; the document must say so.
+    expect(document.paths["/api/v1/acknowledgements"].post.requestBody.content["application/json"].schema.oneOf).toEqual([{ required: ["eventId"] }, { required: ["requestId"] }]);
     expect(check.requestBody.content["application/json"].schema.properties.persons.maxItems).toBe(1000);
     expect(check.responses["400"].$ref).toBe("#/components/responses/WriteProblem");
     expect(check.responses["429"].headers["Retry-After"]).toBeDefined();
