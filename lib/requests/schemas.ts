@@ -61,7 +61,7 @@ export const queueFilterSchema = z.object({
   due: z.enum(["overdue", "week", "any"]).default("any"),
   /** Show unverified requests older than seven days too (hidden by default). */
   showStale: z.coerce.boolean().default(false),
-  page: z.unknown().transform(parsePageNumber),
+  page: z.unknown().optional().transform(parsePageNumber),
 });
 export type QueueFilter = z.input<typeof queueFilterSchema>;
 
