@@ -1,9 +1,7 @@
-import { defusedCsvField } from "../csv/csv-field";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { translatorFor } from "../i18n/messages";
-
-const BATCH = 2000;
+import { streamRefusedRows } from "./stream-refused-rows";
 
 /**
  * The refused rows of an import queued by this connected system, as CSV lines `line,column,reason`
@@ -16,22 +14,5 @@ export async function exportRefusedRows({ systemId, jobId }: { systemId: string;
   if (!job) throw new AppError("NOT_FOUND", "No import with this id was queued by this system.", { userMessage: "jobNotFound" });
   const t = translatorFor("en", "importer") as unknown as { (key: string): string; has(key: string): boolean };
   const sentence = (code: string) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : code);
-  async function* lines() {
-    yield "line,column,reason\r\n";
-    let after: string | undefined;
-    for (;;) {
-      const rows = await prisma.importRowError.findMany({
-        where: { jobId },
-        orderBy: [{ row: "asc" }, { id: "asc" }],
-        take: BATCH,
-        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-        select: { id: true, row: true, column: true, reason: true },
-      });
-      if (rows.length === 0) return;
-      yield rows.map((r) => `${[r.row, r.column, sentence(r.reason)].map(defusedCsvField).join(",")}\r\n`).join("");
-      after = rows[rows.length - 1]!.id;
-      if (rows.length < BATCH) return;
-    }
-  }
-  return lines();
+  return streamRefusedRows(prisma, jobId, "line,column,reason\r\n", sentence);
 }
