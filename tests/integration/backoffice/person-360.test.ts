@@ -72,6 +72,7 @@ describe("correctPersonAsStaff", () => {
   it("corrects on the person's behalf with source STAFF and the reason in the person's activity", async () => {
     const { actor } = await createStaff(t.database.prisma, "SUPPORT");
     const person = await createPerson(t.database.prisma);
+    await recordPersonView({ actor, personId: person.id, input: { reasonCode: "data_correction" } });
     const result = await correctPersonAsStaff({ actor, personId: person.id, input: { city: "Tampere", phone: "040 765 4321" }, reason: "Customer called about a move" });
     expect(result.changedFields.sort()).toEqual(["city", "phone"]);
     const profile = (await getProfile(person.id))!;

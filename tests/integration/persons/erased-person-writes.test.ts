@@ -23,6 +23,7 @@ import { correctPerson } from "@/lib/persons/correct-person";
 import { correctPersonAsStaff } from "@/lib/persons/correct-person-as-staff";
 import { linkExternalIdentity } from "@/lib/persons/link-external-identity";
 import { recordInteraction } from "@/lib/persons/record-interaction";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { requestEmailChange } from "@/lib/persons/request-email-change";
 import { setPreferredLanguage } from "@/lib/persons/set-preferred-language";
 import { createRequestOnBehalf } from "@/lib/requests/create-request-on-behalf";
@@ -65,6 +66,8 @@ beforeAll(async () => {
   tokens.unsubscribe = await mintUnsubscribeToken({ personId: erased.person.id, purposeKey, expiresAt: new Date(Date.now() + 86_400_000) });
   tokens.emailChange = (await requestEmailChange({ actor: erased.actor, personId: erased.person.id, input: { newEmail: `new-${erased.tag}@example.test` } })).token!;
   await prisma.person.update({ where: { id: erased.person.id }, data: { erasedAt: new Date() } });
+  // Staff write only to a record they opened with a reason: opened, so the erasure is what refuses.
+  await recordPersonView({ actor: support, personId: erased.person.id, input: { reasonCode: "data_correction" } });
   counts = await rowCounter(t.database);
 });
 afterAll(async () => t.drop());

@@ -39,7 +39,8 @@ export function StaffCorrectionForm({ personId, defaults, countries }: { personI
     <form onSubmit={onSubmit} noValidate data-testid="staff-correction-form">
       {errors.root && (
         <p className="form-error" role="alert">
-          {t("errors.failed")}
+          {/* "viewFirst", "personErased", "forbidden"…: the domain's reason, else the generic one. */}
+          {t.has(`errors.${errors.root.message}`) ? t(`errors.${errors.root.message}` as "errors.failed") : t("errors.failed")}
         </p>
       )}
       {text("givenName")}
