@@ -57,8 +57,8 @@ export const apiRoutes = {
     scopes: ["consents:read"], body: s.consentCheckBodySchema, responses: { 200: s.consentCheckResultSchema },
   }),
   acknowledge: route({
-    method: "POST", path: "/api/v1/acknowledgements", summary: "Acknowledge that an event or request was carried out (done/failed)",
-    scopes: ["events:ack"], body: s.acknowledgementBodySchema, responses: { 201: s.acknowledgementResultSchema },
+    method: "POST", path: "/api/v1/acknowledgements", summary: "Acknowledge that an event or request was carried out (done/failed); once per event or request: a repeat answers 200 with the acknowledgement recorded (another status or note updates it)",
+    scopes: ["events:ack"], body: s.acknowledgementBodySchema, responses: { 200: s.acknowledgementResultSchema, 201: s.acknowledgementResultSchema },
   }),
   mintUnsubscribeToken: route({
     method: "POST", path: "/api/v1/unsubscribe-tokens", summary: "Mint a one-click unsubscribe link for a marketing message",
