@@ -67,6 +67,10 @@ export const apiRoutes = {
   listEvents: route({
     method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
     scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema },
+    problems: {
+      404: "No such person, or no such published purpose (`errors` names purposeKey); no token was minted",
+      422: "The purpose is retired (`errors` names purposeKey: purposeRetired), or a value a rule refuses; no token was minted",
+    },
   }),
   createImport: route({
     method: "POST", path: "/api/v1/imports", summary: "Upload a CSV export of persons, organisations and consents to import (or dry-run); runs in the background",
