@@ -31,7 +31,7 @@ const problemStatuses: Record<string, string> = {
   "403": "The key lacks a scope",
   "404": "Not found",
   "409": "Conflict",
-  "422": "A well-formed value that a rule refuses (e.g. a birth date that does not exist or is in the future; `errors` names the field), or an Idempotency-Key reused with another body; nothing was written",
+  "422": "A well-formed value that a rule refuses (e.g. a birth date that does not exist or is in the future, or the time of a past event later than now plus 5 minutes of clock skew; `errors` names the field), or an Idempotency-Key reused with another body; nothing was written",
   "429": "Rate limited; see Retry-After",
   "503": "The database cannot be reached just now; retry after Retry-After seconds",
 };

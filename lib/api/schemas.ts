@@ -5,6 +5,7 @@ import { purposeKeySchema } from "../consents/schemas";
 import { locales } from "../i18n/locales";
 import { partialProfileCorrectionSchema } from "../persons/schemas";
 import { deliveryStatuses } from "../propagation/schemas";
+import { notInFuture } from "../validation/not-in-future";
 
 const id = z.string().min(1).max(64);
 /** A person id a system holds: one merged into another person still works and means the survivor. */
@@ -15,6 +16,8 @@ const dateTime = z.iso.datetime({ offset: true }).refine((value) => {
   return year >= 1 && year <= 9999;
 }, "dateOutOfRange");
 const externalId = z.string().trim().min(1).max(200);
+/** When something happened: not later than now (5 minutes of clock skew allowed), else 422. */
+const pastDateTime = notInFuture(dateTime);
 /** Addresses are compared trimmed and lower-cased, as they are stored. */
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
@@ -68,7 +71,9 @@ export const personPageSchema = z.object({ items: z.array(personSchema), nextCur
 
 export const correctPersonBodySchema = z
   .object({
-    observedAt: dateTime.describe("When the system saw the values it sends. A field the person changed themselves after this is refused with 409."),
+    observedAt: pastDateTime.describe(
+      "When the system saw the values it sends, not later than now (5 minutes of clock skew allowed; later is 422). A field the person changed themselves after this is refused with 409.",
+    ),
     changes: partialProfileCorrectionSchema.strict(),
   })
   .strict();
@@ -82,7 +87,7 @@ export const interactionBodySchema = z
   .object({
     externalId: externalId.describe("The system's own id of the interaction: posting it again changes nothing."),
     kind: z.enum(["PURCHASE", "SERVICE", "SUPPORT"]),
-    occurredAt: dateTime,
+    occurredAt: pastDateTime.describe("When it happened: not later than now (5 minutes of clock skew allowed; later is 422)."),
     summary: z.string().trim().min(1).max(500),
     amountMinor: z.number().int().min(-1_000_000_000).max(1_000_000_000).optional().describe("In minor units (cents)."),
     currency: z.string().regex(/^[A-Z]{3}$/).optional(),
@@ -120,7 +125,7 @@ export const consentCheckResultSchema = z.object({
 
 export const consentEvidenceSchema = z
   .object({
-    collectedAt: dateTime,
+    collectedAt: pastDateTime.describe("When the person gave or withdrew it: not later than now (5 minutes of clock skew allowed; later is 422)."),
     method: z.enum(["web_form", "paper", "phone", "email", "in_store", "other"]),
     reference: z.string().trim().min(1).max(200).optional().describe("The system's own record of it, e.g. a form submission id."),
     locale: z.enum(locales).optional(),
