@@ -45,7 +45,11 @@ export const apiRoutes = {
   }),
   recordInteraction: route({
     method: "POST", path: "/api/v1/persons/{id}/interactions", summary: "Report a purchase, service event or support contact (idempotent per external id)",
-    scopes: ["interactions:write"], body: s.interactionBodySchema, responses: { 200: s.interactionResultSchema, 201: s.interactionResultSchema }, problems: personGone,
+    scopes: ["interactions:write"], body: s.interactionBodySchema, responses: { 200: s.interactionResultSchema, 201: s.interactionResultSchema },
+    problems: {
+      ...personGone,
+      409: "The external id is taken: by an interaction of another person, or by one with other content (kind, occurredAt, summary, amount or currency as stored); nothing was written",
+    },
   }),
   listPersonConsents: route({ method: "GET", path: "/api/v1/persons/{id}/consents", summary: "Read a person's consents", scopes: ["consents:read"], responses: { 200: s.personConsentsSchema } }),
   recordConsent: route({

@@ -15,15 +15,34 @@ export interface InteractionInput {
   currency?: string;
 }
 
+const storedSelect = { kind: true, occurredAt: true, summary: true, amountMinor: true, currency: true } as const;
+type StoredInteraction = Prisma.InteractionGetPayload<{ select: typeof storedSelect }>;
+
+/** Whether a report says what the stored row says, compared as stored (an instant, not its spelling; no amount as null). */
+function sameContent(row: StoredInteraction, input: InteractionInput): boolean {
+  return (
+    row.kind === input.kind &&
+    row.occurredAt.getTime() === new Date(input.occurredAt).getTime() &&
+    row.summary === input.summary &&
+    row.amountMinor === (input.amountMinor ?? null) &&
+    row.currency === (input.currency ?? null)
+  );
+}
+
 /**
  * Stores a purchase, service event or support contact a system reports. Idempotent per system
- * and the system's own id: reporting it again answers the stored one (created: false).
+ * and the system's own id: reporting the same again answers the stored one (created: false);
+ * the same id with other content is a CONFLICT and changes nothing (the first report stands).
  */
 export async function recordInteraction({ actor, personId, system, input }: { actor: Actor; personId: string; system: string; input: InteractionInput }) {
   const existing = async () => {
-    const row = await (await db()).interaction.findUnique({ where: { system_externalId: { system, externalId: input.externalId } }, select: { id: true, personId: true } });
-    if (row && row.personId !== personId) throw new AppError("CONFLICT", "the interaction id belongs to another person", { fields: { externalId: "externalIdTaken" } });
-    return row ? { id: row.id, externalId: input.externalId, created: false } : null;
+    const row = await (await db()).interaction.findUnique({ where: { system_externalId: { system, externalId: input.externalId } }, select: { id: true, personId: true, ...storedSelect } });
+    if (!row) return null;
+    if (row.personId !== personId) throw new AppError("CONFLICT", "the interaction id belongs to another person", { fields: { externalId: "externalIdTaken" } });
+    if (!sameContent(row, input)) {
+      throw new AppError("CONFLICT", "the interaction already exists with other content", { fields: { externalId: "interactionExistsWithOtherContent" } });
+    }
+    return { id: row.id, externalId: input.externalId, created: false };
   };
   const found = await existing();
   if (found) return found;
