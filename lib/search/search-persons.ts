@@ -1,20 +1,24 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { resolvePersonId } from "../persons/resolve-person-id";
 import { assertStaffRole } from "../staff/assert-staff-role";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { classifySearchQuery } from "./classify-search-query";
+import { getOpenSearchSession } from "./get-open-search-session";
+import { hashSearchQuery } from "./hash-search-query";
 import { matchKinds, searchQuerySchema, type MatchKind, type SearchQueryInput } from "./schemas";
 
+/**
+ * One hit: the name and how it was found, nothing else. Contact details show only once the
+ * record is opened with a reason (recordPersonView), so a search cannot list them.
+ */
 export interface PersonSearchResult {
   id: string;
   givenName: string | null;
   familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  postalCode: string | null;
-  city: string | null;
   matchedBy: MatchKind;
   /** 1 for an exact match; the trigram similarity (0–1) for names and email fragments. */
   score: number;
@@ -28,14 +32,30 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * word must match one of them), email address or part of one, phone number, external id in any
  * connected system, an organisation's business ID, or the person's id (merged ids resolve to the
  * survivor). Exact matches rank first, then by similarity. Erased persons are not found.
- * SUPPORT and up; searching is not audited (the query would put personal data in the trail),
- * opening a record is (recordPersonView).
+ * SUPPORT and up, within a search session opened with a stated reason (startSearchSession);
+ * without one it refuses (reasonRequired). Each search is audited as `person.searched` with the
+ * session's reason code, the number of results, the role and a keyed hash of the query: never
+ * the query itself, which is personal data.
  */
-export async function searchPersons({ actor, input }: { actor: Actor; input: SearchQueryInput | unknown }): Promise<PersonSearchResult[]> {
+export async function searchPersons({ actor, input, now = new Date() }: { actor: Actor; input: SearchQueryInput | unknown; now?: Date }): Promise<PersonSearchResult[]> {
   assertStaffRole(actor, "SUPPORT");
-  const parsed = searchQuerySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid search", { userMessage: "invalidQuery", fields: { q: parsed.error.issues[0]?.message ?? "invalid" } });
-  const { q, limit } = parsed.data;
+  const { q, limit } = parseOrThrow(searchQuerySchema, input, { userMessage: "invalidQuery", what: "search" });
+  const session = await getOpenSearchSession({ userId: actor.id, now });
+  if (!session) throw new AppError("FORBIDDEN", "state a reason for searching first", { userMessage: "reasonRequired" });
+  const results = await findMatches(q, limit);
+  const queryHash = hashSearchQuery(q);
+  await runChange(
+    actor,
+    async () => ({
+      result: null,
+      audit: { action: "person.searched", personId: null, target: "PersonSearch", details: { session: session.seq, reasonCode: session.reasonCode, results: results.length, role: actor.role, queryHash } },
+    }),
+    { now },
+  );
+  return results;
+}
+
+async function findMatches(q: string, limit: number): Promise<PersonSearchResult[]> {
   const query = classifySearchQuery(q);
   const prisma = await db();
 
@@ -78,7 +98,7 @@ export async function searchPersons({ actor, input }: { actor: Actor; input: Sea
 
   const persons = await prisma.person.findMany({
     where: { id: { in: [...scored.keys()] }, erasedAt: null },
-    select: { id: true, givenName: true, familyName: true, email: true, phone: true, postalCode: true, city: true },
+    select: { id: true, givenName: true, familyName: true },
   });
   return persons
     .map((p) => ({ ...p, ...scored.get(p.id)! }))

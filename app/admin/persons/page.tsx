@@ -1,21 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
+import { getOpenSearchSession } from "@/lib/search/get-open-search-session";
+import { searchReasons } from "@/lib/search/schemas";
 import { searchPersons, type PersonSearchResult } from "@/lib/search/search-persons";
+import { SearchReasonForm } from "./search-reason-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title") };
 }
 
-/** Customer search: one box for a name, email, phone, external id or business ID. SUPPORT and up. */
+/**
+ * Customer search: one box for a name, email, phone, external id or business ID. SUPPORT and up,
+ * after stating why (a search session, audited); each search is audited; results show names only.
+ */
 export default async function PersonSearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireStaff("SUPPORT");
-  const actor = await actorFor(user, "STAFF");
   const { q: given } = await searchParams;
   const q = typeof given === "string" ? given.trim() : "";
   const t = await getTranslations("search");
+  const session = await getOpenSearchSession({ userId: user.userId });
+  if (!session) {
+    const reasons = Object.fromEntries(searchReasons.map((code) => [code, t(`reasons.${code}`)])) as Record<(typeof searchReasons)[number], string>;
+    return (
+      <div className="card narrow-wide">
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("reasonIntro")}</p>
+        <SearchReasonForm labels={{ legend: t("reasonLegend"), reasons, noteHint: t("noteHint"), submit: t("startSearching") }} />
+      </div>
+    );
+  }
+
+  const actor = await actorFor(user, "STAFF");
+  const format = await getFormatter();
   let results: PersonSearchResult[] | null = null;
   let error: string | null = null;
   if (q) {
@@ -23,12 +42,16 @@ export default async function PersonSearchPage({ searchParams }: { searchParams:
       results = await searchPersons({ actor, input: { q } });
     } catch (e) {
       if (!isAppError(e)) throw e;
-      error = e.options.fields?.q ?? "invalidQuery";
+      error = e.options.userMessage === "reasonRequired" ? "reasonRequired" : (e.options.fields?.q ?? "invalidQuery");
     }
   }
+  const reason = [t(`reasons.${session.reasonCode}`), session.reason].filter(Boolean).join(": ");
   return (
     <>
       <h1>{t("title")}</h1>
+      <p className="notice" role="status" data-testid="search-reason">
+        {t("searchingBecause", { reason, time: format.dateTime(session.expiresAt, { timeStyle: "short" }) })}
+      </p>
       <form className="card search-form" method="get" role="search">
         <div className="field">
           <label htmlFor="q">{t("label")}</label>
@@ -50,32 +73,29 @@ export default async function PersonSearchPage({ searchParams }: { searchParams:
           {results.length === 0 ? (
             <p>{t("none")}</p>
           ) : (
-            <div className="table-wrap">
-              <table data-testid="search-results">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{t("email")}</th>
-                    <th scope="col">{t("phone")}</th>
-                    <th scope="col">{t("place")}</th>
-                    <th scope="col">{t("matchedBy")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.map((r) => (
-                    <tr key={r.id} data-person-id={r.id}>
-                      <td>
-                        <Link href={`/admin/persons/${r.id}`}>{[r.givenName, r.familyName].filter(Boolean).join(" ") || t("noName")}</Link>
-                      </td>
-                      <td>{r.email ?? "—"}</td>
-                      <td>{r.phone ?? "—"}</td>
-                      <td>{[r.postalCode, r.city].filter(Boolean).join(" ") || "—"}</td>
-                      <td>{t(`matchKinds.${r.matchedBy}`)}</td>
+            <>
+              <p className="muted">{t("namesOnly")}</p>
+              <div className="table-wrap">
+                <table data-testid="search-results">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("name")}</th>
+                      <th scope="col">{t("matchedBy")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {results.map((r) => (
+                      <tr key={r.id} data-person-id={r.id}>
+                        <td>
+                          <Link href={`/admin/persons/${r.id}`}>{[r.givenName, r.familyName].filter(Boolean).join(" ") || t("noName")}</Link>
+                        </td>
+                        <td>{t(`matchKinds.${r.matchedBy}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )}
         </section>
       )}
