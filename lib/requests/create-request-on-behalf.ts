@@ -3,11 +3,13 @@ import type { Actor } from "../audit/actor";
 import { getConfig } from "../config";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "../persons/assert-person-writable";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertOfficer } from "./assert-officer";
 import { appendRequestStep } from "./append-request-step";
 import { hashRequestToken, REQUEST_CONFIRMATION_TTL_MS } from "./hash-confirmation-token";
 import { insertDataRequest } from "./insert-data-request";
-import { onBehalfSchema, parseRequestInput } from "./schemas";
+import { onBehalfSchema } from "./schemas";
 import { sendRequestEmail } from "./send-request-email";
 
 /**
@@ -17,13 +19,15 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function createRequestOnBehalf({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const data = parseRequestInput(onBehalfSchema, input);
+  const data = parseOrThrow(onBehalfSchema, input, { what: "request on behalf" });
   const token = randomBytes(32).toString("base64url");
   const outcome = await runChange(
     actor,
     async (tx, now) => {
-      const person = await tx.person.findUnique({ where: { email: data.email }, select: { id: true, email: true, preferredLanguage: true, erasedAt: true } });
-      if (!person?.email || person.erasedAt) throw new AppError("NOT_FOUND", "no person with that email", { fields: { email: "personNotFound" } });
+      const person = await tx.person.findUnique({ where: { email: data.email }, select: { id: true, email: true, preferredLanguage: true } });
+      if (!person?.email) throw new AppError("NOT_FOUND", "no person with that email", { fields: { email: "personNotFound" } });
+      // The same refusal as every other write about a person (GONE for an erased one), before anything is written.
+      await assertPersonWritable(tx, person.id);
       const receivedAt = data.receivedOn ? new Date(`${data.receivedOn}T12:00:00Z`) : now;
       if (receivedAt > now) throw new AppError("VALIDATION", "received in the future", { fields: { receivedOn: "dateInFuture" } });
       const { request, audit } = await insertDataRequest(tx, {

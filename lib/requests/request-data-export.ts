@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../db/run-change";
-import { AppError } from "../errors";
+import { assertPersonWritable } from "../persons/assert-person-writable";
 import { assertExportAllowed } from "./assert-export-allowed";
 import { insertDataRequest } from "./insert-data-request";
 
@@ -17,8 +17,7 @@ export async function requestDataExport(
   return runChange(
     actor,
     async (tx, now) => {
-      const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
-      if (!person || person.erasedAt) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
+      await assertPersonWritable(tx, personId);
       const building = await tx.dataExport.findFirst({
         where: { status: { in: ["PENDING", "BUILDING"] }, request: { personId } },
         select: { id: true, requestId: true },

@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import { getConfig } from "../config";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
+import { assertPersonWritable } from "../persons/assert-person-writable";
 import { insertDataRequest } from "./insert-data-request";
 import { sendRequestEmail } from "./send-request-email";
 
@@ -27,9 +28,8 @@ export async function requestErasure(
   const outcome = await runChange(
     actor,
     async (tx, now) => {
-      await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${personId} FOR UPDATE`;
-      const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true, erasedAt: true, user: { select: { role: true } } } });
-      if (!person || person.erasedAt) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
+      await assertPersonWritable(tx, personId);
+      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, preferredLanguage: true, user: { select: { role: true } } } });
       if (person.user && person.user.role !== "CUSTOMER") throw new AppError("CONFLICT", "staff account", { userMessage: "staffAccount" });
       const open = await tx.dataRequest.findFirst({ where: { personId, type: "ERASURE", status: { in: ["RECEIVED", "VERIFYING", "IN_PROGRESS", "AWAITING_SYSTEMS"] } }, select: { id: true } });
       if (open) throw new AppError("CONFLICT", "erasure already requested", { userMessage: "erasureAlreadyRequested" });

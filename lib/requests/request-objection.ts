@@ -3,9 +3,11 @@ import { withdrawPurposes } from "../consents/withdraw-purposes";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale } from "../i18n/locales";
+import { assertPersonWritable } from "../persons/assert-person-writable";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { findObjectablePurposeKeys } from "./find-objectable-purpose-keys";
 import { insertDataRequest } from "./insert-data-request";
-import { objectionSchema, parseRequestInput } from "./schemas";
+import { objectionSchema } from "./schemas";
 
 /**
  * Objection (GDPR Art. 21) to profiling or to legitimate-interest purposes. Processing stops at
@@ -13,15 +15,15 @@ import { objectionSchema, parseRequestInput } from "./schemas";
  * with its consent event and `consent.updated`; an officer then completes or answers the request.
  */
 export async function requestObjection({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }, options?: ChangeOptions) {
-  const data = parseRequestInput(objectionSchema, input);
+  const data = parseOrThrow(objectionSchema, input, { what: "objection" });
   return runChange(
     actor,
     async (tx, now) => {
       const allowed = await findObjectablePurposeKeys(tx);
       const keys = [...new Set(data.purposeKeys)];
       if (keys.some((k) => !allowed.includes(k))) throw new AppError("VALIDATION", "not objectable", { fields: { purposeKeys: "choosePurpose" } });
-      const person = await tx.person.findUnique({ where: { id: personId }, select: { preferredLanguage: true, erasedAt: true } });
-      if (!person || person.erasedAt) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
+      await assertPersonWritable(tx, personId);
+      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { preferredLanguage: true } });
       const { request, audit } = await insertDataRequest(tx, {
         actor, now, personId, type: "OBJECTION", channel: "PORTAL", status: "IN_PROGRESS", description: data.description ?? null, purposeKeys: keys,
       });

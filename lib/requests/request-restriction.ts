@@ -1,9 +1,10 @@
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../db/run-change";
-import { AppError } from "../errors";
+import { assertPersonWritable } from "../persons/assert-person-writable";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { insertDataRequest } from "./insert-data-request";
 import { restrictPerson } from "./restrict-person";
-import { parseRequestInput, restrictionSchema } from "./schemas";
+import { restrictionSchema } from "./schemas";
 
 /**
  * Restriction of processing (GDPR Art. 18), asked by the signed-in person: it takes effect at
@@ -11,12 +12,11 @@ import { parseRequestInput, restrictionSchema } from "./schemas";
  * request stays in progress while an officer looks into the reason given.
  */
 export async function requestRestriction({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }, options?: ChangeOptions) {
-  const data = parseRequestInput(restrictionSchema, input);
+  const data = parseOrThrow(restrictionSchema, input, { what: "restriction request" });
   return runChange(
     actor,
     async (tx, now) => {
-      const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
-      if (!person || person.erasedAt) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
+      await assertPersonWritable(tx, personId);
       const { request, audit } = await insertDataRequest(tx, {
         actor, now, personId, type: "RESTRICTION", channel: "PORTAL", status: "IN_PROGRESS", description: data.description,
       });

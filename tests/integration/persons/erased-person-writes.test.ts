@@ -122,10 +122,8 @@ describe("an erased person is refused by every write path", () => {
   it.each(Object.keys(writes))("%s refuses and writes nothing", async (file) => {
     const before = await counts();
     const error = await writes[file]!().then(() => null, (e: unknown) => e);
-    // The shared guard answers GONE; the request functions refused an erased person before it
-    // (NOT_FOUND, kept for their pages) and on-behalf requests look the address up among live persons.
-    expect(error, `${file} did not refuse`).toMatchObject({ name: "AppError" });
-    expect(["GONE", "NOT_FOUND"]).toContain((error as { code: string }).code);
+    // The shared guard's refusal everywhere: GONE (the API's 410), "personErased" for the pages.
+    expect(error, `${file} did not refuse`).toMatchObject({ name: "AppError", code: "GONE" });
     expect(await counts()).toEqual(before);
   });
 

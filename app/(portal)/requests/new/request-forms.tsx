@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { objectionSchema, rectificationSchema, restrictionSchema, type ObjectionInput, type RectificationInput, type RestrictionInput } from "@/lib/requests/schemas";
 import { requestObjectionAction, requestRectificationAction, requestRestrictionAction } from "../actions";
 
-const knownErrors = ["descriptionTooShort", "tooLong", "choosePurpose", "organisationNotFound", "personNotFound"] as const;
+const knownErrors = ["descriptionTooShort", "tooLong", "choosePurpose", "organisationNotFound", "personNotFound", "personErased"] as const;
 type ErrorKey = (typeof knownErrors)[number] | "failed";
 
 function useErrorText() {

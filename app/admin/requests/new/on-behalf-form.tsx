@@ -10,7 +10,7 @@ import { TextField } from "@/components/form/text-field";
 import { onBehalfSchema, requestTypes, type OnBehalfInput } from "@/lib/requests/schemas";
 import { createRequestOnBehalfAction } from "../actions";
 
-const errorKeys = ["personNotFound", "emailInvalid", "dateInvalid", "dateInFuture", "tooLong", "forbidden", "invalid"] as const;
+const errorKeys = ["personNotFound", "personErased", "emailInvalid", "dateInvalid", "dateInFuture", "tooLong", "forbidden", "invalid"] as const;
 type ErrorKey = (typeof errorKeys)[number] | "failed";
 
 export function OnBehalfForm() {
