@@ -1,13 +1,16 @@
 "use server";
 
-import { toActionResult } from "@/lib/action-result";
-import { parseActionId } from "@/lib/parse-action-id";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { confirmEmailChange } from "@/lib/persons/confirm-email-change";
 
 /** The new address confirms with the token from its email; no session is needed. */
-export async function confirmEmailChangeAction(token: string) {
-  return toActionResult(async () => {
-    await confirmEmailChange({ token: parseActionId(token, 200) });
+export const confirmEmailChangeAction = defineAction({
+  caller: "public",
+  args: z.tuple([idArg(200)]),
+  handler: async ({ args: [token] }) => {
+    await confirmEmailChange({ token });
     return { confirmed: true };
-  });
-}
+  },
+});

@@ -1,13 +1,16 @@
 "use server";
 
-import { toActionResult } from "@/lib/action-result";
-import { parseActionId } from "@/lib/parse-action-id";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { confirmDataRequest } from "@/lib/requests/confirm-data-request";
 
 /** The person confirms a request entered on their behalf, with the token from the email; no session needed. */
-export async function confirmDataRequestAction(token: string) {
-  return toActionResult(async () => {
-    await confirmDataRequest({ token: parseActionId(token, 200) });
+export const confirmDataRequestAction = defineAction({
+  caller: "public",
+  args: z.tuple([idArg(200)]),
+  handler: async ({ args: [token] }) => {
+    await confirmDataRequest({ token });
     return { confirmed: true };
-  });
-}
+  },
+});

@@ -1,43 +1,42 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
-import { actorFor, requirePerson } from "@/lib/auth/guards";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { untrusted } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { grantConsent } from "@/lib/consents/grant-consent";
 import { withdrawAllMarketing } from "@/lib/consents/withdraw-all-marketing";
 import { withdrawConsent } from "@/lib/consents/withdraw-consent";
-import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 
-async function context() {
-  const user = await requirePerson();
+/** The proof of a portal consent event: the page's language and the browser. */
+async function evidence() {
   const locale = await getLocale();
-  return {
-    user,
-    actor: await actorFor(user, "PERSON"),
-    evidence: { locale: isLocale(locale) ? locale : undefined, userAgent: (await headers()).get("user-agent") ?? undefined },
-  };
+  return { locale: isLocale(locale) ? locale : undefined, userAgent: (await headers()).get("user-agent") ?? undefined };
 }
+
+// The purpose key and version are parsed by the domain's schema, so its field errors reach the switch.
 
 /** Grants the version of the text the person was shown; a changed text is refused, not silently granted. */
-export async function grantConsentAction(purposeKey: string, version: number) {
-  const { user, actor, evidence } = await context();
-  const result = await toActionResult(() => grantConsent({ actor, personId: user.personId, input: { purposeKey, version, source: "PORTAL", ...evidence } }));
-  revalidatePath("/consents");
-  return result;
-}
+export const grantConsentAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<string>(), untrusted<number>()]),
+  handler: async ({ user, actor, args: [purposeKey, version] }) =>
+    grantConsent({ actor, personId: user.personId, input: { purposeKey, version, source: "PORTAL", ...(await evidence()) } }),
+  revalidate: ["/consents"],
+});
 
-export async function withdrawConsentAction(purposeKey: string) {
-  const { user, actor, evidence } = await context();
-  const result = await toActionResult(() => withdrawConsent({ actor, personId: user.personId, input: { purposeKey, source: "PORTAL", ...evidence } }));
-  revalidatePath("/consents");
-  return result;
-}
+export const withdrawConsentAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<string>()]),
+  handler: async ({ user, actor, args: [purposeKey] }) => withdrawConsent({ actor, personId: user.personId, input: { purposeKey, source: "PORTAL", ...(await evidence()) } }),
+  revalidate: ["/consents"],
+});
 
-export async function withdrawAllMarketingAction() {
-  const { user, actor, evidence } = await context();
-  const result = await toActionResult(() => withdrawAllMarketing({ actor, personId: user.personId, input: { source: "PORTAL", ...evidence } }));
-  revalidatePath("/consents");
-  return result;
-}
+export const withdrawAllMarketingAction = defineAction({
+  caller: "person",
+  args: z.tuple([]),
+  handler: async ({ user, actor }) => withdrawAllMarketing({ actor, personId: user.personId, input: { source: "PORTAL", ...(await evidence()) } }),
+  revalidate: ["/consents"],
+});

@@ -1,9 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
-import { actorFor, requirePerson } from "@/lib/auth/guards";
-import { parseActionId } from "@/lib/parse-action-id";
+import { z } from "zod";
+import { idArg, untrusted } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { requestObjection } from "@/lib/requests/request-objection";
 import { requestRectification } from "@/lib/requests/request-rectification";
@@ -12,38 +11,37 @@ import type { ObjectionInput, RectificationInput, RestrictionInput } from "@/lib
 
 // Every request is the session's person's own: the person id never comes from the form.
 
-export async function requestRectificationAction(values: RectificationInput) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const input = { ...values, organizationId: values?.organizationId || undefined };
-  const result = await toActionResult(async () => ({ id: (await requestRectification({ actor, personId: user.personId, input })).id }));
-  revalidatePath("/requests");
-  return result;
-}
+export const requestRectificationAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<RectificationInput>()]),
+  handler: async ({ user, actor, args: [values] }) => {
+    // The form's empty organisation choice means none.
+    const input = values !== null && typeof values === "object" ? { ...values, organizationId: (values as { organizationId?: unknown }).organizationId || undefined } : values;
+    return { id: (await requestRectification({ actor, personId: user.personId, input })).id };
+  },
+  revalidate: ["/requests"],
+});
 
-export async function requestRestrictionAction(values: RestrictionInput) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const result = await toActionResult(async () => ({ id: (await requestRestriction({ actor, personId: user.personId, input: values })).id }));
-  revalidatePath("/requests");
-  return result;
-}
+export const requestRestrictionAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<RestrictionInput>()]),
+  handler: async ({ user, actor, args: [values] }) => ({ id: (await requestRestriction({ actor, personId: user.personId, input: values })).id }),
+  revalidate: ["/requests"],
+});
 
-export async function requestObjectionAction(values: ObjectionInput) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const result = await toActionResult(async () => ({ id: (await requestObjection({ actor, personId: user.personId, input: values })).id }));
-  revalidatePath("/requests");
-  return result;
-}
+export const requestObjectionAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<ObjectionInput>()]),
+  handler: async ({ user, actor, args: [values] }) => ({ id: (await requestObjection({ actor, personId: user.personId, input: values })).id }),
+  revalidate: ["/requests"],
+});
 
-export async function cancelRequestAction(requestId: string) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const result = await toActionResult(async () => {
-    await cancelDataRequest({ actor, personId: user.personId, requestId: parseActionId(requestId) });
+export const cancelRequestAction = defineAction({
+  caller: "person",
+  args: z.tuple([idArg()]),
+  handler: async ({ user, actor, args: [requestId] }) => {
+    await cancelDataRequest({ actor, personId: user.personId, requestId });
     return { cancelled: true };
-  });
-  revalidatePath("/requests");
-  return result;
-}
+  },
+  revalidate: ["/requests"],
+});

@@ -1,26 +1,25 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
-import { actorFor, requirePerson } from "@/lib/auth/guards";
-import { parseActionId } from "@/lib/parse-action-id";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
+import { AppError } from "@/lib/errors";
 import { endOtherSessions, endSession } from "@/lib/sessions/end-sessions";
 
 /** Ends one of the signed-in user's sessions; a session id of another user is not found. */
-export async function endSessionAction(sessionId: string) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const result = await toActionResult(() => endSession({ actor, userId: user.userId, personId: user.personId, sessionId: parseActionId(sessionId) }));
-  revalidatePath("/sessions");
-  return result;
-}
+export const endSessionAction = defineAction({
+  caller: "person",
+  args: z.tuple([idArg()]),
+  handler: ({ user, actor, args: [sessionId] }) => endSession({ actor, userId: user.userId, personId: user.personId, sessionId }),
+  revalidate: ["/sessions"],
+});
 
-export async function endOtherSessionsAction() {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  if (!user.sessionId) return { ok: false as const, message: "failed" };
-  const currentSessionId = user.sessionId;
-  const result = await toActionResult(() => endOtherSessions({ actor, userId: user.userId, personId: user.personId, currentSessionId }));
-  revalidatePath("/sessions");
-  return result;
-}
+export const endOtherSessionsAction = defineAction({
+  caller: "person",
+  args: z.tuple([]),
+  handler: async ({ user, actor }) => {
+    if (!user.sessionId) throw new AppError("BAD_REQUEST", "no current session", { userMessage: "failed" });
+    return endOtherSessions({ actor, userId: user.userId, personId: user.personId, currentSessionId: user.sessionId });
+  },
+  revalidate: ["/sessions"],
+});

@@ -1,9 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
-import { actorFor, requireStaff } from "@/lib/auth/guards";
-import { parseActionId } from "@/lib/parse-action-id";
+import { z } from "zod";
+import { idIn, untrusted } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { addRequestNote } from "@/lib/requests/add-request-note";
 import { approveDataRequest } from "@/lib/requests/approve-data-request";
 import { assignDataRequest } from "@/lib/requests/assign-data-request";
@@ -13,57 +12,68 @@ import { extendDataRequest } from "@/lib/requests/extend-data-request";
 import { fulfilDataRequest } from "@/lib/requests/fulfil-data-request";
 import { liftRestriction } from "@/lib/requests/lift-restriction";
 
-// Every officer action checks the role itself (a layout guard does not protect actions), and the
-// domain checks it again with the actor.
+// Every officer action checks the role (a layout guard does not protect actions), and the
+// domain checks it again with the actor. The form values are parsed by the domain's schemas.
 
-async function officer() {
-  return actorFor(await requireStaff("PRIVACY_OFFICER"), "STAFF");
-}
+/** The request's page and the queue. */
+const requestPaths = ([values]: [unknown]) => [`/admin/requests/${idIn(values, "requestId")}`, "/admin/requests"];
 
-function done<T>(requestId: unknown, result: T) {
-  revalidatePath(`/admin/requests/${parseActionId(requestId)}`);
-  revalidatePath("/admin/requests");
-  return result;
-}
+/** The form's empty choice of an optional field means none. */
+const orNone = (values: unknown, key: string, none: null | undefined) =>
+  values !== null && typeof values === "object" ? { ...values, [key]: (values as Record<string, unknown>)[key] || none } : values;
 
-export async function createRequestOnBehalfAction(values: unknown) {
-  const actor = await officer();
-  const result = await toActionResult(async () => ({ id: (await createRequestOnBehalf({ actor, input: values })).id }));
-  revalidatePath("/admin/requests");
-  return result;
-}
+export const createRequestOnBehalfAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([z.unknown()]),
+  handler: async ({ actor, args: [values] }) => ({ id: (await createRequestOnBehalf({ actor, input: values })).id }),
+  revalidate: ["/admin/requests"],
+});
 
-export async function assignRequestAction(values: { requestId: string; assigneeId: string | null }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => assignDataRequest({ actor, input: { ...values, assigneeId: values?.assigneeId || null } })));
-}
+export const assignRequestAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; assigneeId: string | null }>()]),
+  handler: ({ actor, args: [values] }) => assignDataRequest({ actor, input: orNone(values, "assigneeId", null) }),
+  revalidate: requestPaths,
+});
 
-export async function addRequestNoteAction(values: { requestId: string; note: string }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => addRequestNote({ actor, input: values })));
-}
+export const addRequestNoteAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; note: string }>()]),
+  handler: ({ actor, args: [values] }) => addRequestNote({ actor, input: values }),
+  revalidate: requestPaths,
+});
 
-export async function approveRequestAction(values: { requestId: string; note?: string }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => approveDataRequest({ actor, input: { ...values, note: values?.note || undefined } })));
-}
+export const approveRequestAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; note?: string }>()]),
+  handler: ({ actor, args: [values] }) => approveDataRequest({ actor, input: orNone(values, "note", undefined) }),
+  revalidate: requestPaths,
+});
 
-export async function denyRequestAction(values: { requestId: string; reason: string; restrictInstead?: boolean }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => denyDataRequest({ actor, input: values })));
-}
+export const denyRequestAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; reason: string; restrictInstead?: boolean }>()]),
+  handler: ({ actor, args: [values] }) => denyDataRequest({ actor, input: values }),
+  revalidate: requestPaths,
+});
 
-export async function extendRequestAction(values: { requestId: string; months: number; reason: string }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => extendDataRequest({ actor, input: values })));
-}
+export const extendRequestAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; months: number; reason: string }>()]),
+  handler: ({ actor, args: [values] }) => extendDataRequest({ actor, input: values }),
+  revalidate: requestPaths,
+});
 
-export async function fulfilRequestAction(values: { requestId: string; note?: string }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => fulfilDataRequest({ actor, input: { ...values, note: values?.note || undefined } })));
-}
+export const fulfilRequestAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; note?: string }>()]),
+  handler: ({ actor, args: [values] }) => fulfilDataRequest({ actor, input: orNone(values, "note", undefined) }),
+  revalidate: requestPaths,
+});
 
-export async function liftRestrictionAction(values: { requestId: string; reason: string }) {
-  const actor = await officer();
-  return done(values?.requestId, await toActionResult(() => liftRestriction({ actor, input: values })));
-}
+export const liftRestrictionAction = defineAction({
+  caller: "PRIVACY_OFFICER",
+  args: z.tuple([untrusted<{ requestId: string; reason: string }>()]),
+  handler: ({ actor, args: [values] }) => liftRestriction({ actor, input: values }),
+  revalidate: requestPaths,
+});

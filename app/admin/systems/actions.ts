@@ -1,11 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { actorFor, requireStaff } from "@/lib/auth/guards";
-import { parseActionId } from "@/lib/parse-action-id";
 import { createConnectedSystem } from "@/lib/propagation/create-connected-system";
 import { replayDelivery } from "@/lib/propagation/replay-delivery";
 import { replayFailedDeliveries } from "@/lib/propagation/replay-failed-deliveries";
@@ -13,60 +12,63 @@ import { rotateWebhookSecret } from "@/lib/propagation/rotate-webhook-secret";
 import { sendTestEvent } from "@/lib/propagation/send-test-event";
 import { updateConnectedSystem } from "@/lib/propagation/update-connected-system";
 
-// Every action checks the role itself: the layout's guard does not protect server actions.
-const admin = async () => actorFor(await requireStaff("ADMIN"), "STAFF");
+// Connected systems are managed by admins: each action checks the role (the layout's guard does
+// not protect server actions), and the domain checks it again. Form values are parsed by the domain.
+
+const systemPage = ([systemId]: readonly [string, ...unknown[]]) => [`/admin/systems/${systemId}`];
 
 /** The secret comes back once, to be shown once. */
-export async function createSystemAction(values: unknown) {
-  const actor = await admin();
-  const result = await toActionResult(() => createConnectedSystem({ actor, input: values }));
-  if (result.ok) revalidatePath("/admin/systems");
-  return result;
-}
+export const createSystemAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([z.unknown()]),
+  handler: ({ actor, args: [values] }) => createConnectedSystem({ actor, input: values }),
+  revalidate: ["/admin/systems"],
+});
 
-export async function updateSystemAction(systemId: string, values: unknown) {
-  const actor = await admin();
-  const result = await toActionResult(() => updateConnectedSystem({ actor, systemId: parseActionId(systemId), input: values }));
-  if (result.ok) revalidatePath("/admin/systems", "layout");
-  return result;
-}
+export const updateSystemAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg(), z.unknown()]),
+  handler: ({ actor, args: [systemId, values] }) => updateConnectedSystem({ actor, systemId, input: values }),
+  revalidate: [["/admin/systems", "layout"]],
+});
 
-export async function rotateSecretAction(systemId: string) {
-  const actor = await admin();
-  const result = await toActionResult(() => rotateWebhookSecret({ actor, systemId: parseActionId(systemId) }));
-  if (result.ok) revalidatePath(`/admin/systems/${systemId}`);
-  return result;
-}
+export const rotateSecretAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg()]),
+  handler: ({ actor, args: [systemId] }) => rotateWebhookSecret({ actor, systemId }),
+  revalidate: systemPage,
+});
 
-export async function sendTestEventAction(systemId: string) {
-  const actor = await admin();
-  return toActionResult(() => sendTestEvent({ actor, systemId: parseActionId(systemId) }));
-}
+export const sendTestEventAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg()]),
+  handler: ({ actor, args: [systemId] }) => sendTestEvent({ actor, systemId }),
+});
 
-export async function createApiKeyAction(systemId: string, values: unknown) {
-  const actor = await admin();
-  const result = await toActionResult(() => createApiKey({ actor, systemId: parseActionId(systemId), input: values }));
-  if (result.ok) revalidatePath(`/admin/systems/${systemId}`);
-  return result;
-}
+export const createApiKeyAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg(), z.unknown()]),
+  handler: ({ actor, args: [systemId, values] }) => createApiKey({ actor, systemId, input: values }),
+  revalidate: systemPage,
+});
 
-export async function revokeApiKeyAction(systemId: string, keyId: string) {
-  const actor = await admin();
-  const result = await toActionResult(() => revokeApiKey({ actor, systemId: parseActionId(systemId), keyId: parseActionId(keyId) }));
-  if (result.ok) revalidatePath(`/admin/systems/${systemId}`);
-  return result;
-}
+export const revokeApiKeyAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg(), idArg()]),
+  handler: ({ actor, args: [systemId, keyId] }) => revokeApiKey({ actor, systemId, keyId }),
+  revalidate: systemPage,
+});
 
-export async function replayDeliveryAction(deliveryId: string) {
-  const actor = await admin();
-  const result = await toActionResult(() => replayDelivery({ actor, deliveryId: parseActionId(deliveryId) }));
-  if (result.ok) revalidatePath("/admin", "layout");
-  return result;
-}
+export const replayDeliveryAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg()]),
+  handler: ({ actor, args: [deliveryId] }) => replayDelivery({ actor, deliveryId }),
+  revalidate: [["/admin", "layout"]],
+});
 
-export async function replayFailedAction(systemId: string) {
-  const actor = await admin();
-  const result = await toActionResult(() => replayFailedDeliveries({ actor, systemId: parseActionId(systemId) }));
-  if (result.ok) revalidatePath("/admin", "layout");
-  return result;
-}
+export const replayFailedAction = defineAction({
+  caller: "ADMIN",
+  args: z.tuple([idArg()]),
+  handler: ({ actor, args: [systemId] }) => replayFailedDeliveries({ actor, systemId }),
+  revalidate: [["/admin", "layout"]],
+});

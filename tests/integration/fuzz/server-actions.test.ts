@@ -420,7 +420,7 @@ describe("fuzzing the server actions", () => {
     const exported: string[] = [];
     for (const file of (await readdir(path.join(root, "app"), { recursive: true })).filter((name) => /\.tsx?$/.test(name))) {
       const source = await readFile(path.join(root, "app", file), "utf8");
-      if (/^["']use server["'];/m.test(source)) exported.push(...[...source.matchAll(/^export async function (\w+)/gm)].map((m) => m[1]!));
+      if (/^["']use server["'];/m.test(source)) exported.push(...[...source.matchAll(/^export (?:async function|const) (\w+)/gm)].map((m) => m[1]!));
     }
     expect(cases.map((c) => c.name).sort()).toEqual(exported.sort());
     expect(new Set(cases.map((c) => c.action)).size).toBe(cases.length);

@@ -1,12 +1,14 @@
 "use server";
 
 import { headers } from "next/headers";
-import { toActionResult } from "@/lib/action-result";
+import { z } from "zod";
+import { idArg } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { confirmConsent } from "@/lib/consents/confirm-consent";
-import { parseActionId } from "@/lib/parse-action-id";
 
 /** Confirms a double opt-in from its emailed link; the token is the proof, no session needed. */
-export async function confirmConsentAction(token: string) {
-  const userAgent = (await headers()).get("user-agent") ?? undefined;
-  return toActionResult(() => confirmConsent({ token: parseActionId(token, 200), userAgent }));
-}
+export const confirmConsentAction = defineAction({
+  caller: "public",
+  args: z.tuple([idArg(200)]),
+  handler: async ({ args: [token] }) => confirmConsent({ token, userAgent: (await headers()).get("user-agent") ?? undefined }),
+});

@@ -1,17 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionResult } from "@/lib/action-result";
-import { actorFor, requirePerson } from "@/lib/auth/guards";
+import { z } from "zod";
+import { untrusted } from "@/lib/actions/action-args";
+import { defineAction } from "@/lib/actions/define-action";
 import { openRectificationRequest } from "@/lib/requests/open-rectification-request";
 
-export async function reportOrganisationAction(values: { organizationId: string; description: string }) {
-  const user = await requirePerson();
-  const actor = await actorFor(user, "PERSON");
-  const result = await toActionResult(async () => {
+/** The person reports wrong data about an organisation they act for: a rectification request. */
+export const reportOrganisationAction = defineAction({
+  caller: "person",
+  args: z.tuple([untrusted<{ organizationId: string; description: string }>()]),
+  handler: async ({ user, actor, args: [values] }) => {
     await openRectificationRequest({ actor, personId: user.personId, input: values });
     return { opened: true };
-  });
-  if (result.ok) revalidatePath("/activity");
-  return result;
-}
+  },
+  revalidate: ["/activity"],
+});
