@@ -56,8 +56,16 @@ async function signalOf(call: Promise<unknown>): Promise<string> {
 }
 
 function staffAction() {
-  const handler = vi.fn(async ({ actor, args: [id] }: { actor: { id: string; kind: string }; args: [string] }) => ({ by: actor.id, kind: actor.kind, id }));
-  const action = defineAction({ caller: "ADMIN", args: z.tuple([idArg()]), handler, revalidate: ([id]) => ["/admin/things", [`/admin/things/${id}`, "layout"]] });
+  const handler = vi.fn();
+  const action = defineAction({
+    caller: "ADMIN",
+    args: z.tuple([idArg()]),
+    handler: async ({ actor, args: [id] }) => {
+      handler();
+      return { by: actor.id, kind: actor.kind, id };
+    },
+    revalidate: ([id]) => ["/admin/things", [`/admin/things/${id}`, "layout"]],
+  });
   return { action, handler };
 }
 
