@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./support/session";
 
 async function as(browser: Browser, email: string) {
@@ -57,13 +57,32 @@ test("the dashboard draws its charts from the seeded data", async ({ browser }) 
   await context.close();
 });
 
-test("search finds a misspelt surname; opening the record asks for a reason that the person then sees", async ({ browser }) => {
-  const { context, page } = await as(browser, staff.SUPPORT);
+/** Before the search box shows, the staff member states why they search (one reason per 30 minutes). */
+async function stateSearchReason(page: Page) {
   await page.goto("/admin/persons");
+  const form = page.getByTestId("search-reason-form");
+  await expect(form).toBeVisible();
+  await expect(page.getByLabel("Etsi asiakas")).toHaveCount(0);
+  await form.getByLabel("Asiakaspalvelupuhelu").check();
+  await form.getByRole("button", { name: "Aloita haku" }).click();
+  await expect(page.getByTestId("search-reason")).toContainText("Asiakaspalvelupuhelu");
+}
+
+test("search asks for a reason first, finds a misspelt surname and shows names only; opening the record asks for a reason that the person then sees", async ({ browser }) => {
+  const { context, page } = await as(browser, staff.SUPPORT);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await stateSearchReason(page);
   await page.getByLabel("Etsi asiakas").fill("Virtanem");
   await page.getByLabel("Etsi asiakas").press("Enter");
-  const row = page.getByTestId("search-results").locator("[data-person-id]").filter({ hasText: "Matti" }).first();
+  const results = page.getByTestId("search-results");
+  const row = results.locator("[data-person-id]").filter({ hasText: "Matti" }).first();
   await expect(row).toBeVisible();
+  // Names and what matched, nothing to reach the person by until the record is opened.
+  await expect(results.getByRole("columnheader")).toHaveText(["Nimi", "Löytyi"]);
+  await expect(row.getByRole("cell")).toHaveText(["Matti Virtanen", "nimellä"]);
+  for (const contact of ["matti.virtanen@example.com", "+358501112223", "Hämeenkatu", "33100", "Tampere"]) await expect(results).not.toContainText(contact);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag22aa"]).analyze()).violations).toEqual([]);
   await row.getByRole("link").first().click();
   await expect(page.getByTestId("reason-form")).toBeVisible();
   await page.getByTestId("reason-form").getByRole("radio").first().check();
