@@ -28,11 +28,13 @@ const route = <T extends ApiRouteSpec>(spec: T) => spec;
 
 /** Every write about a person refuses an erased one (lib/persons/assert-person-writable.ts). */
 const personGone = { 410: "The person was erased (GDPR Art. 17): nothing more is recorded about them; nothing was written" };
+/** Lists page by their own opaque cursor (lib/api/page-cursor.ts). */
+const badCursor = { 400: "Malformed query (problem+json with `errors`), including a cursor this list did not issue or that cannot be decoded (`errors`: `cursor` → `invalidCursor`)" };
 
 export const apiRoutes = {
   listPersons: route({
     method: "GET", path: "/api/v1/persons", summary: "Look persons up by email or external id, or list those changed since a time",
-    scopes: ["persons:read"], query: s.personsQuerySchema, responses: { 200: s.personPageSchema },
+    scopes: ["persons:read"], query: s.personsQuerySchema, responses: { 200: s.personPageSchema }, problems: badCursor,
   }),
   getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema } }),
   correctPerson: route({
@@ -70,7 +72,7 @@ export const apiRoutes = {
   }),
   listEvents: route({
     method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
-    scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema },
+    scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema }, problems: badCursor,
     problems: {
       404: "No such person, or no such published purpose (`errors` names purposeKey); no token was minted",
       422: "The purpose is retired (`errors` names purposeKey: purposeRetired), or a value a rule refuses; no token was minted",

@@ -5,6 +5,7 @@ import { purposeKeySchema } from "../consents/schemas";
 import { locales } from "../i18n/locales";
 import { partialProfileCorrectionSchema } from "../persons/schemas";
 import { deliveryStatuses } from "../propagation/schemas";
+import { pageCursorParam, type CursorList } from "./page-cursor";
 import { notInFuture } from "../validation/not-in-future";
 
 const id = z.string().min(1).max(64);
@@ -21,10 +22,11 @@ const pastDateTime = notInFuture(dateTime);
 /** Addresses are compared trimmed and lower-cased, as they are stored. */
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
-export const pageQuery = {
-  cursor: z.string().min(1).max(64).optional().describe("The nextCursor of the previous page."),
+/** A list's paging parameters: its own cursor (lib/api/page-cursor.ts) and a page size. */
+export const pageQuery = (list: CursorList) => ({
+  cursor: pageCursorParam(list),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-};
+});
 
 export const personsQuerySchema = z
   .object({
@@ -32,7 +34,7 @@ export const personsQuerySchema = z
     externalId: externalId.optional(),
     system: z.string().min(1).max(40).optional().describe("Whose external id; defaults to the calling system."),
     updatedSince: dateTime.optional(),
-    ...pageQuery,
+    ...pageQuery("persons"),
   })
   .strict();
 
@@ -171,7 +173,7 @@ export const unsubscribeTokenBodySchema = z
   .strict();
 export const unsubscribeTokenResultSchema = z.object({ token: z.string(), url: z.string(), oneClickUrl: z.string(), expiresAt: dateTime });
 
-export const eventsQuerySchema = z.object({ status: z.enum(deliveryStatuses).optional(), type: z.string().max(64).optional(), ...pageQuery }).strict();
+export const eventsQuerySchema = z.object({ status: z.enum(deliveryStatuses).optional(), type: z.string().max(64).optional(), ...pageQuery("events") }).strict();
 export const systemEventSchema = z.object({
   webhookId: z.string(),
   eventId: z.string(),
