@@ -28,6 +28,8 @@ const route = <T extends ApiRouteSpec>(spec: T) => spec;
 
 /** Every write about a person refuses an erased one (lib/persons/assert-person-writable.ts). */
 const personGone = { 410: "The person was erased (GDPR Art. 17): nothing more is recorded about them; nothing was written" };
+/** Every read of one person refuses an erased one too (lib/persons/require-live-person-id.ts): only a tombstone is left. */
+const personGoneRead = { 410: "The person was erased (GDPR Art. 17): nothing is left to read; delete what you hold about them" };
 /** Lists page by their own opaque cursor (lib/api/page-cursor.ts). */
 const badCursor = { 400: "Malformed query (problem+json with `errors`), including a cursor this list did not issue or that cannot be decoded (`errors`: `cursor` → `invalidCursor`)" };
 
@@ -36,7 +38,7 @@ export const apiRoutes = {
     method: "GET", path: "/api/v1/persons", summary: "Look persons up by email or external id, or list those changed since a time",
     scopes: ["persons:read"], query: s.personsQuerySchema, responses: { 200: s.personPageSchema }, problems: badCursor,
   }),
-  getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema } }),
+  getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema }, problems: personGoneRead }),
   correctPerson: route({
     method: "PATCH", path: "/api/v1/persons/{id}", summary: "Correct a person's data (409 if the person changed a field since observedAt)",
     scopes: ["persons:write"], body: s.correctPersonBodySchema, responses: { 200: s.correctionResultSchema }, problems: personGone,
@@ -53,13 +55,13 @@ export const apiRoutes = {
       409: "The external id is taken: by an interaction of another person, or by one with other content (kind, occurredAt, summary, amount or currency as stored); nothing was written",
     },
   }),
-  listPersonConsents: route({ method: "GET", path: "/api/v1/persons/{id}/consents", summary: "Read a person's consents", scopes: ["consents:read"], responses: { 200: s.personConsentsSchema } }),
+  listPersonConsents: route({ method: "GET", path: "/api/v1/persons/{id}/consents", summary: "Read a person's consents", scopes: ["consents:read"], responses: { 200: s.personConsentsSchema }, problems: personGoneRead }),
   recordConsent: route({
     method: "POST", path: "/api/v1/consents", summary: "Record a consent collected elsewhere, with its evidence",
     scopes: ["consents:write"], body: s.recordConsentBodySchema, responses: { 200: s.recordConsentResultSchema, 201: s.recordConsentResultSchema }, problems: personGone,
   }),
   checkConsents: route({
-    method: "POST", path: "/api/v1/consents/check", summary: "Check up to 1,000 persons against purposes in one call",
+    method: "POST", path: "/api/v1/consents/check", summary: "Check up to 1,000 persons against purposes in one call (an erased or restricted person is answered, not refused: permitted nothing)",
     scopes: ["consents:read"], body: s.consentCheckBodySchema, responses: { 200: s.consentCheckResultSchema },
   }),
   acknowledge: route({

@@ -7,14 +7,15 @@ import { AppError } from "@/lib/errors";
 import { correctPersonFromSystem } from "@/lib/integration/correct-person-from-system";
 import { getPersonRecord } from "@/lib/persons/get-person-record";
 import { requireCurrentPersonId } from "@/lib/persons/require-current-person-id";
+import { requireLivePersonId } from "@/lib/persons/require-live-person-id";
 
 type Params = { id: string };
 
-// GET /api/v1/persons/{id} — one person (a merged id answers its survivor); contact details only with persons:read:details.
+// GET /api/v1/persons/{id} — one person (a merged id answers its survivor; an erased one 410); contact details only with persons:read:details.
 export const GET = withApiKey<Params>({
   ...apiRoutes.getPerson,
   handler: async ({ principal, params }) => {
-    const person = await getPersonRecord(await requireCurrentPersonId(params.id));
+    const person = await getPersonRecord(await requireLivePersonId(params.id));
     if (!person) throw new AppError("NOT_FOUND", "no such person");
     return { status: 200, body: serializePerson(person, principal.scopes) };
   },
