@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { apiScopeDescriptions } from "../api-keys/scopes";
 import { apiRoutes, type ApiRouteSpec } from "./api-routes";
-import { problemSchema, webhookEventSchema } from "./schemas";
+import { buildWebhooksSection } from "./build-webhooks-section";
+import { problemSchema } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -104,15 +105,8 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths,
-    webhooks: {
-      personEvent: {
-        post: {
-          summary: "An event about a person or a setting, POSTed to the system's webhook URL (Standard Webhooks signature headers)",
-          requestBody: { required: true, content: { "application/json": { schema: toSchema(webhookEventSchema, "output") } } },
-          responses: { "200": { description: "Any 2xx: received. Anything else is retried; 410 disables the system." } },
-        },
-      },
-    },
+    // One entry per event type, named by it: what each webhook body holds.
+    webhooks: buildWebhooksSection(toSchema),
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", bearerFormat: "omk_<prefix>_<secret>", description: `Scopes: ${Object.entries(apiScopeDescriptions).map(([s, d]) => `${s} — ${d}`).join(" ")}` },

@@ -21,6 +21,13 @@ export type EventType = (typeof eventTypes)[number];
 /** Sent only by "Send test event", to one system; no system subscribes to it. */
 export const TEST_EVENT_TYPE = "system.test";
 
+/**
+ * Every type the outbox can hold: the catalogue and the test event. Outbox producers are typed by
+ * it (OutboxInput), and the OpenAPI document has one `webhooks` entry for each.
+ */
+export const emittedEventTypes = [...eventTypes, TEST_EVENT_TYPE] as const;
+export type EmittedEventType = (typeof emittedEventTypes)[number];
+
 /** What each event means, for the back-office and the API page. */
 export const eventTypeDescriptions: Record<EventType, string> = {
   "person.created": "A person was created (e.g. a consent recorded through the API for a new address).",

@@ -3,10 +3,11 @@ import type { Prisma } from "../db/generated/client";
 import { insertRows } from "../db/insert-rows";
 import type { Tx } from "../db/types";
 import { groupExternalIds, type ExternalIdMap } from "../persons/group-external-ids";
+import type { EmittedEventType } from "./event-types";
 
 export interface OutboxInput {
-  /** Event type from the catalogue, e.g. "person.updated". */
-  type: string;
+  /** Event type from the catalogue, e.g. "person.updated"; its `data` is documented in event-payloads.ts. */
+  type: EmittedEventType;
   personId: string | null;
   /** Only what receivers need (data minimisation). */
   data: Prisma.InputJsonObject;

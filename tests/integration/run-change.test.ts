@@ -124,9 +124,9 @@ describe("runChange", () => {
     await runChange(staff, async () => ({
       result: null,
       audit: { action: "system.configured" },
-      events: [{ type: "system.configured", personId: null, data: { setting: "x" } }],
+      events: [{ type: "purpose.retired", personId: null, data: { setting: "x" } }],
     }));
-    const event = await prisma().outboxEvent.findFirstOrThrow({ where: { type: "system.configured" } });
+    const event = await prisma().outboxEvent.findFirstOrThrow({ where: { type: "purpose.retired" } });
     expect(event.sequence).toBeNull();
     expect(event.payload).toMatchObject({ personId: null, sequence: null, externalIds: {}, data: { setting: "x" } });
   });

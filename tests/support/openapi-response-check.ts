@@ -91,3 +91,40 @@ export function assertAnswerMatchesOpenApi(method: string, url: string, response
   const differences = openApiDifferences(method, url, response);
   if (differences.length) throw new Error(`The answer differs from the OpenAPI document:\n${differences.join("\n")}`);
 }
+
+/**
+ * The differences between a webhook as sent and the document's `webhooks` entry for its event
+ * type: the entry exists, every declared header is there and valid, and the body is valid.
+ */
+export function webhookDifferences(request: { headers: Record<string, string | string[] | undefined>; body: string }): string[] {
+  const { document, ajv, validators } = load();
+  let body: { type?: unknown };
+  try {
+    body = JSON.parse(request.body);
+  } catch {
+    return ["webhook: the body is not JSON"];
+  }
+  const type = String(body.type);
+  const webhooks = document.webhooks as Record<string, { post: { parameters: { name: string; schema: object; required?: boolean }[] } }>;
+  const entry = webhooks[type]?.post;
+  if (!entry) return [`webhook ${type}: not in the document's webhooks`];
+  const problems: string[] = [];
+  const check = (key: string, schema: object | string, value: unknown, what: string) => {
+    let validate = validators.get(key);
+    if (!validate) {
+      validate = typeof schema === "string" ? ajv.compile({ $ref: schema }) : ajv.compile(schema);
+      validators.set(key, validate);
+    }
+    if (!validate(value)) for (const error of validate.errors ?? []) problems.push(`webhook ${type}: ${what}${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+  };
+  for (const header of entry.parameters) {
+    const value = request.headers[header.name.toLowerCase()];
+    if (value === undefined) {
+      if (header.required) problems.push(`webhook ${type}: header ${header.name} missing`);
+      continue;
+    }
+    check(`webhook-header:${type}:${header.name}`, header.schema, value, `header ${header.name}`);
+  }
+  check(`webhook-body:${type}`, `openapi#/${pointer(["webhooks", type, "post", "requestBody", "content", "application/json", "schema"])}`, body, "body");
+  return problems;
+}

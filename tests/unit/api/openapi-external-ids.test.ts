@@ -31,9 +31,12 @@ describe("externalIds in the OpenAPI document", () => {
     }
   });
 
-  it("documents the webhook body with the same externalIds", () => {
-    const body = document.webhooks.personEvent!.post.requestBody.content["application/json"]!.schema;
-    expect(Object.keys(body.properties).sort()).toEqual(["data", "externalIds", "id", "occurredAt", "personId", "sequence", "type"]);
-    expect(body.properties.externalIds).toMatchObject({ additionalProperties: listOfIds });
+  it("documents every webhook body (one per event type) with the same externalIds", () => {
+    expect(Object.keys(document.webhooks)).toContain("person.updated");
+    for (const [type, entry] of Object.entries(document.webhooks)) {
+      const body = entry.post.requestBody.content["application/json"]!.schema;
+      expect(Object.keys(body.properties).sort(), type).toEqual(["data", "externalIds", "id", "occurredAt", "personId", "sequence", "type"]);
+      expect(body.properties.externalIds, type).toMatchObject({ additionalProperties: listOfIds });
+    }
   });
 });
