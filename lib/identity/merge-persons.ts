@@ -5,6 +5,8 @@ import type { Tx } from "../db/types";
 import { AppError } from "../errors";
 import { assertStaffRole } from "../staff/assert-staff-role";
 import { assertPersonWritable } from "../persons/assert-person-writable";
+import { getRecentPersonView } from "../persons/get-recent-person-view";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { mergeableFields, mergePersonsSchema, type MergeableField, type MergePersonsInput } from "./schemas";
 
 const FIELD_SELECT = Object.fromEntries(mergeableFields.map((f) => [f, true])) as Record<MergeableField, true>;
@@ -18,16 +20,12 @@ const comparable = (value: unknown) => (value instanceof Date ? value.toISOStrin
  * survivor, so nothing is lost to a cascade. For each purpose the more recent consent state wins.
  * The merged id becomes an alias that resolves to the survivor (resolvePersonId), and its audit
  * entries show in the survivor's activity. Both persons must exist, not be erased, and not both
- * have a portal account. One audit entry and one `person.merged` event. PRIVACY_OFFICER and up.
+ * have a portal account. One audit entry and one `person.merged` event. PRIVACY_OFFICER and up,
+ * after the same staff member opened both records with a reason (recordPersonView) within the window.
  */
 export async function mergePersons({ actor, input, now }: { actor: Actor; input: MergePersonsInput | unknown; now?: Date }) {
   assertStaffRole(actor, "PRIVACY_OFFICER");
-  const parsed = mergePersonsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "mergedId", i.message]));
-    throw new AppError("VALIDATION", "invalid merge", { userMessage: "invalidMerge", fields });
-  }
-  const { survivorId, mergedId, fields: choices } = parsed.data;
+  const { survivorId, mergedId, fields: choices } = parseOrThrow(mergePersonsSchema, input, { userMessage: "invalidMerge", what: "merge" });
   return runChange(
     actor,
     async (tx, at) => {
@@ -43,6 +41,13 @@ export async function mergePersons({ actor, input, now }: { actor: Actor; input:
       ]);
       if (!survivor || !merged) throw new AppError("NOT_FOUND", "person not found", { userMessage: "personNotFound" });
       if (survivor.user && merged.user) throw new AppError("CONFLICT", "both have portal accounts", { userMessage: "bothHaveAccounts" });
+      // The merge page's gate, held here for every caller: this staff member opened both records
+      // with a reason (Compare: person.viewed, identity resolution) within the window.
+      for (const id of [survivorId, mergedId]) {
+        if (!(await getRecentPersonView({ userId: actor.id, personId: id, now: at, client: tx }))) {
+          throw new AppError("FORBIDDEN", "open both records with a reason first", { userMessage: "reasonRequired" });
+        }
+      }
 
       // A portal account signs in with its email: the surviving email is the account's.
       const accountOn = survivor.user ? "survivor" : merged.user ? "merged" : null;

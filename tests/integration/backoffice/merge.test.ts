@@ -9,6 +9,7 @@ import { withdrawConsent } from "@/lib/consents/withdraw-consent";
 import { findDuplicateCandidates } from "@/lib/identity/find-duplicate-candidates";
 import { mergePersons } from "@/lib/identity/merge-persons";
 import { getProfile } from "@/lib/persons/get-profile";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { resolvePersonId } from "@/lib/persons/resolve-person-id";
 import { createPerson } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
@@ -81,6 +82,7 @@ describe("mergePersons", () => {
     const mergedAudit = await prisma.auditEntry.count({ where: { personId: merged.id } });
     expect(mergedAudit).toBeGreaterThan(0);
 
+    await recordPersonView({ actor, personId: [survivor.id, merged.id], input: { reasonCode: "identity_resolution" } });
     const result = await mergePersons({ actor, input: { survivorId: survivor.id, mergedId: merged.id, fields: { email: "merged", city: "merged" } } });
     expect(result.fieldsFromMerged.sort()).toEqual(["city", "email", "phone"]);
 
@@ -126,6 +128,7 @@ describe("mergePersons", () => {
     const a = await person({ givenName: "A", familyName: "A" });
     const b = await person({ givenName: "B", familyName: "B" });
     await prisma.user.createMany({ data: [{ email: a.email!, personId: a.id }, { email: b.email!, personId: b.id }] });
+    await recordPersonView({ actor, personId: [a.id, b.id], input: { reasonCode: "identity_resolution" } });
     const audit = await prisma.auditEntry.count();
     const attempt = (input: unknown, who = actor) => mergePersons({ actor: who, input }).catch((e) => e);
     expect((await attempt({ survivorId: a.id, mergedId: b.id })).options.userMessage).toBe("bothHaveAccounts");
@@ -142,6 +145,7 @@ describe("mergePersons", () => {
   it("keeps resolving through a chain of merges", async () => {
     const { actor } = await createStaff(t.database.prisma, "PRIVACY_OFFICER");
     const [x, y, z] = [await person({ givenName: "X", familyName: "X" }), await person({ givenName: "Y", familyName: "Y" }), await person({ givenName: "Z", familyName: "Z" })];
+    await recordPersonView({ actor, personId: [x.id, y.id, z.id], input: { reasonCode: "identity_resolution" } });
     await mergePersons({ actor, input: { survivorId: y.id, mergedId: x.id } });
     await mergePersons({ actor, input: { survivorId: z.id, mergedId: y.id } });
     expect(await resolvePersonId(x.id)).toBe(z.id);

@@ -11,6 +11,7 @@ import { grantConsent } from "@/lib/consents/grant-consent";
 import { readUnsubscribeToken } from "@/lib/consents/read-unsubscribe-token";
 import { mergePersons } from "@/lib/identity/merge-persons";
 import { fanOutEvents } from "@/lib/propagation/fan-out-events";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { createPerson } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createKey, createSystem } from "../../factories/systems";
@@ -56,6 +57,7 @@ beforeAll(async () => {
   oldEventId = (await prisma.delivery.findFirstOrThrow({ where: { systemId: system.id, personId: mergedId, eventType: "person.updated" } })).eventId;
 
   const { actor } = await createStaff(prisma, "PRIVACY_OFFICER");
+  await recordPersonView({ actor, personId: [survivorId, mergedId], input: { reasonCode: "identity_resolution" } });
   await mergePersons({ actor, input: { survivorId, mergedId } });
 });
 afterAll(async () => t.drop());

@@ -6,6 +6,7 @@ import { findDuplicateCandidates } from "@/lib/identity/find-duplicate-candidate
 import { mergePersons } from "@/lib/identity/merge-persons";
 import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { createPerson } from "../../factories/persons";
 import { createStaff, staffActor } from "../../factories/staff";
 import { uniqueSystemKey } from "../../factories/systems";
@@ -53,6 +54,7 @@ describe("recorded duplicate candidates", () => {
     expect(pair(c1.id, c2.id)[0]).toMatchObject({ reasons: ["phone"], recorded: null });
     expect(list.findIndex((c) => c.recorded === null)).toBeGreaterThan(list.findLastIndex((c) => c.recorded !== null));
 
+    await recordPersonView({ actor: officer.actor, personId: [existing.id, created.id], input: { reasonCode: "identity_resolution" } });
     await mergePersons({ actor: officer.actor, input: { survivorId: existing.id, mergedId: created.id } });
     const after = await findDuplicateCandidates({ actor: officer.actor });
     expect(after.some((c) => [c.a.id, c.b.id].includes(created.id))).toBe(false);

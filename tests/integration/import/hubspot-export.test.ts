@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { mergePersons } from "@/lib/identity/merge-persons";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createStaff } from "../../factories/staff";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
@@ -141,6 +142,7 @@ describe("a HubSpot export", () => {
 
     // Merging the candidate pair settles it.
     const officer = await createStaff(prisma, "PRIVACY_OFFICER");
+    await recordPersonView({ actor: officer.actor, personId: [ids.pekka, paula.id], input: { reasonCode: "identity_resolution" } });
     await mergePersons({ actor: officer.actor, input: { survivorId: ids.pekka, mergedId: paula.id, fields: {} } });
     expect(await prisma.duplicateCandidate.count()).toBe(0);
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergePersons } from "@/lib/identity/merge-persons";
 import { storeImportFile } from "@/lib/import/store-import-file";
+import { recordPersonView } from "@/lib/persons/record-person-view";
 import { createStaff } from "../../factories/staff";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 import { runImport } from "./import-helpers";
@@ -27,6 +28,7 @@ describe("duplicate candidates and memberships", () => {
         { personId: third!.id, otherPersonId: merged!.id, reasons: ["phone"] },
       ],
     });
+    await recordPersonView({ actor: officer.actor, personId: [survivor!.id, merged!.id], input: { reasonCode: "identity_resolution" } });
     await mergePersons({ actor: officer.actor, input: { survivorId: survivor!.id, mergedId: merged!.id, fields: {} } });
     const left = await prisma.duplicateCandidate.findMany({ select: { personId: true, otherPersonId: true, reasons: true } });
     expect(left.sort((a, b) => a.personId.localeCompare(b.personId))).toEqual(
