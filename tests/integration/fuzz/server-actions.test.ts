@@ -65,6 +65,7 @@ const portalSessions = await import("@/app/(portal)/sessions/actions");
 const duplicates = await import("@/app/admin/duplicates/actions");
 const imports = await import("@/app/admin/import/actions");
 const persons = await import("@/app/admin/persons/[id]/actions");
+const personSearch = await import("@/app/admin/persons/actions");
 const purposes = await import("@/app/admin/purposes/actions");
 const requests = await import("@/app/admin/requests/actions");
 const staff = await import("@/app/admin/staff/actions");
@@ -312,6 +313,7 @@ const cases: ActionCase[] = [
   { name: "cancelImportAction", side: "admin", action: imports.cancelImportAction, args: one(idFrom(() => pool.jobIds)) },
   { name: "loadMappingPresetAction", side: "admin", action: imports.loadMappingPresetAction, args: args(idFrom(() => pool.fileIds), validOr(fc.constantFrom("crm", "shop"), fc.string())) },
   { name: "openPersonAction", side: "admin", action: persons.openPersonAction, args: args(idFrom(() => pool.personIds), shaped({ reasonCode: validOr(fc.constantFrom("support_call", "request_handling", "other"), fc.constantFrom("curiosity")), note: validOr(text(0, 200), tooLong(200), nul) })) },
+  { name: "startSearchSessionAction", side: "admin", action: personSearch.startSearchSessionAction, args: one(shaped({ reasonCode: validOr(fc.constantFrom("support_call", "complaint", "other"), fc.constantFrom("curiosity", "data_correction")), note: validOr(text(0, 200), tooLong(200), nul) })) },
   { name: "correctPersonAction", side: "admin", action: persons.correctPersonAction, args: args(idFrom(() => pool.personIds), fc.tuple(profile, reason).map(([p, r]) => ({ ...p, reason: r }))) },
   { name: "createPurposeAction", side: "admin", action: purposes.createPurposeAction, args: one(shaped({ key: validOr(fc.uuid().map((u) => `fz-${u.slice(0, 8)}`), fc.string()), channel: validOr(fc.constantFrom("EMAIL", "SMS", "NONE"), fc.constant("FAX")), legalBasis: validOr(fc.constantFrom("CONSENT", "LEGITIMATE_INTEREST")), isSaleOrSharing: validOr(fc.boolean()), requiresDoubleOptIn: validOr(fc.boolean()), piiCategories: validOr(fc.constantFrom("email, name", ""), fc.string()), sortOrder: validOr(fc.integer({ min: 0, max: 10_000 }), fc.integer()), texts })) },
   { name: "saveDraftAction", side: "admin", action: purposes.saveDraftAction, args: one(shaped({ purposeKey, texts })) },
