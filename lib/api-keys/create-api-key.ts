@@ -4,6 +4,7 @@ import type { Actor } from "../audit/actor";
 import { isStorableText } from "../db/is-storable-text";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { hashApiKey } from "./hash-api-key";
 import { apiScopes } from "./scopes";
 
@@ -18,11 +19,7 @@ export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
  * keys apart in lists) and its hash are stored.
  */
 export async function createApiKey({ actor, systemId, input }: { actor: Actor; systemId: string; input: unknown }) {
-  const parsed = createApiKeySchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-    throw new AppError("VALIDATION", "invalid API key input", { fields, userMessage: "invalid" });
-  }
+  const data = parseOrThrow(createApiKeySchema, input, { what: "API key input" });
   const prefix = `omk_${randomBytes(4).toString("hex")}`;
   const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
   return runChange(actor, async (tx, now) => {
@@ -30,12 +27,12 @@ export async function createApiKey({ actor, systemId, input }: { actor: Actor; s
       throw new AppError("NOT_FOUND", "no such system", { userMessage: "notFound" });
     }
     const row = await tx.apiKey.create({
-      data: { systemId, name: parsed.data.name, prefix, hash: hashApiKey(key), scopes: parsed.data.scopes, createdAt: now },
+      data: { systemId, name: data.name, prefix, hash: hashApiKey(key), scopes: data.scopes, createdAt: now },
       select: { id: true },
     });
     return {
       result: { id: row.id, key, prefix },
-      audit: { action: "api_key.created", target: `ApiKey:${row.id}`, details: { systemId, prefix, scopes: parsed.data.scopes } },
+      audit: { action: "api_key.created", target: `ApiKey:${row.id}`, details: { systemId, prefix, scopes: data.scopes } },
     };
   });
 }

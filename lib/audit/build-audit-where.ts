@@ -1,19 +1,14 @@
 import type { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/types";
-import { AppError } from "../errors";
 import { resolvePersonId } from "../persons/resolve-person-id";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { auditFilterSchema, type AuditFilter } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Parses the viewer's filter or throws AppError VALIDATION with field → message key. */
 export function parseAuditFilter(input: unknown): AuditFilter {
-  const parsed = auditFilterSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-    throw new AppError("VALIDATION", "invalid audit filter", { userMessage: "invalidFilter", fields });
-  }
-  return parsed.data;
+  return parseOrThrow(auditFilterSchema, input ?? {}, { userMessage: "invalidFilter", what: "audit filter" });
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertPurposeAdmin } from "./assert-purpose-admin";
-import { createPurposeVersionSchema, parseInput, type PurposeTexts } from "./schemas";
+import { consentInput, createPurposeVersionSchema, type PurposeTexts } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Writes the draft of a purpose's next version. A purpose has at most one draft: if one exists,
@@ -10,7 +11,7 @@ import { createPurposeVersionSchema, parseInput, type PurposeTexts } from "./sch
  */
 export async function createPurposeVersion({ actor, input, now }: { actor: Actor; input: { purposeKey: string; texts: PurposeTexts } | unknown; now?: Date }) {
   assertPurposeAdmin(actor);
-  const { purposeKey, texts } = parseInput(createPurposeVersionSchema, input);
+  const { purposeKey, texts } = parseOrThrow(createPurposeVersionSchema, input, consentInput);
   return runChange(
     actor,
     async (tx) => {

@@ -2,12 +2,13 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertPurposeAdmin } from "./assert-purpose-admin";
-import { createPurposeSchema, parseInput, type CreatePurposeInput } from "./schemas";
+import { consentInput, type CreatePurposeInput, createPurposeSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /** Creates a purpose with its texts as draft version 1; nobody sees it until it is published. */
 export async function createPurpose({ actor, input, now }: { actor: Actor; input: CreatePurposeInput | unknown; now?: Date }) {
   assertPurposeAdmin(actor);
-  const { texts, ...fields } = parseInput(createPurposeSchema, input);
+  const { texts, ...fields } = parseOrThrow(createPurposeSchema, input, consentInput);
   return runChange(
     actor,
     async (tx) => {

@@ -1,7 +1,8 @@
 import { db } from "../db/client";
 import type { ConsentSource, ConsentStatus } from "../db/generated/enums";
 import { localizePurposeText } from "./localize-purpose-text";
-import { parseInput, timelineQuerySchema } from "./schemas";
+import { consentInput, timelineQuerySchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 export interface ConsentTimelineItem {
   consentEventId: string;
@@ -20,7 +21,7 @@ export interface ConsentTimelineItem {
  * `cursor`). Every item has a receipt: getConsentReceipt(personId, consentEventId).
  */
 export async function findConsentTimeline({ personId, ...query }: { personId: string; locale?: string; cursor?: string; take?: number }) {
-  const { locale, cursor, take } = parseInput(timelineQuerySchema, query);
+  const { locale, cursor, take } = parseOrThrow(timelineQuerySchema, query, consentInput);
   const prisma = await db();
   const rows = await prisma.consentEvent.findMany({
     where: { personId },

@@ -12,7 +12,8 @@ import { loadPurposeForChange } from "./load-purpose-for-change";
 import { localizePurposeText } from "./localize-purpose-text";
 import { lockPerson } from "./lock-person";
 import { recordConsentEvent } from "./record-consent-event";
-import { grantConsentSchema, parseInput, type GrantConsentInput } from "./schemas";
+import { consentInput, type GrantConsentInput, grantConsentSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { sendConsentConfirmationEmail } from "./send-consent-confirmation-email";
 
 export interface GrantConsentResult {
@@ -36,7 +37,7 @@ type ConfirmationMail = { to: string; locale: Locale; title: string };
  * a failed send leaves the grant pending and the person can ask again.
  */
 export async function grantConsent({ actor, personId, input, now }: { actor: Actor; personId: string; input: GrantConsentInput | unknown; now?: Date }): Promise<GrantConsentResult> {
-  const data = parseInput(grantConsentSchema, input);
+  const data = parseOrThrow(grantConsentSchema, input, consentInput);
   const token = randomBytes(32).toString("base64url");
   const outcome = await runChange<ChangeOutcome<GrantConsentResult & { mail?: ConfirmationMail }>>(
     actor,

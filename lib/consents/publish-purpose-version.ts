@@ -2,7 +2,8 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertPurposeAdmin } from "./assert-purpose-admin";
-import { parseInput, publishPurposeVersionSchema } from "./schemas";
+import { consentInput, publishPurposeVersionSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Publishes a purpose's draft. A material version (and always the first) raises the purpose's
@@ -21,7 +22,7 @@ export async function publishPurposeVersion({
   now?: Date;
 }) {
   assertPurposeAdmin(actor);
-  const { purposeKey, version, material } = parseInput(publishPurposeVersionSchema, input);
+  const { purposeKey, version, material } = parseOrThrow(publishPurposeVersionSchema, input, consentInput);
   return runChange(
     actor,
     async (tx, at) => {

@@ -2,7 +2,8 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertPurposeAdmin } from "./assert-purpose-admin";
-import { parseInput, retirePurposeSchema } from "./schemas";
+import { consentInput, retirePurposeSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Retires a purpose: it leaves the person's list, permits nothing and takes no new grants. Its
@@ -10,7 +11,7 @@ import { parseInput, retirePurposeSchema } from "./schemas";
  */
 export async function retirePurpose({ actor, input, now }: { actor: Actor; input: { purposeKey: string } | unknown; now?: Date }) {
   assertPurposeAdmin(actor);
-  const { purposeKey } = parseInput(retirePurposeSchema, input);
+  const { purposeKey } = parseOrThrow(retirePurposeSchema, input, consentInput);
   return runChange(
     actor,
     async (tx, at) => {

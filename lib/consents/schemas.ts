@@ -98,6 +98,9 @@ export const timelineQuerySchema = z.object({
   take: z.number().int().min(1).max(200).default(50),
 });
 
+/** parseOrThrow's options for consent input: the "invalidInput" message, nested fields (purpose texts) by their dotted path. */
+export const consentInput = { userMessage: "invalidInput", what: "consent input", paths: "full" } as const;
+
 /** Zod issues as field → message key, for AppError's `fields`. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "_", issue.message]));

@@ -2,7 +2,8 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { lockPerson } from "./lock-person";
 import { resolveEvidenceLocale } from "./resolve-evidence-locale";
-import { parseInput, withdrawAllMarketingSchema } from "./schemas";
+import { consentInput, withdrawAllMarketingSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { withdrawPurposes } from "./withdraw-purposes";
 
 /**
@@ -15,7 +16,7 @@ import { withdrawPurposes } from "./withdraw-purposes";
  * to them one by one. Returns the purpose keys withdrawn; none means nothing was written.
  */
 export async function withdrawAllMarketing({ actor, personId, input = {}, now }: { actor: Actor; personId: string; input?: unknown; now?: Date }) {
-  const data = parseInput(withdrawAllMarketingSchema, input);
+  const data = parseOrThrow(withdrawAllMarketingSchema, input, consentInput);
   return runChange(
     actor,
     async (tx, at) => {

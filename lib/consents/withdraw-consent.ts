@@ -3,7 +3,8 @@ import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { lockPerson } from "./lock-person";
 import { resolveEvidenceLocale } from "./resolve-evidence-locale";
-import { parseInput, withdrawConsentSchema, type WithdrawConsentInput } from "./schemas";
+import { consentInput, type WithdrawConsentInput, withdrawConsentSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { withdrawPurposes } from "./withdraw-purposes";
 
 /**
@@ -13,7 +14,7 @@ import { withdrawPurposes } from "./withdraw-purposes";
  * its link.
  */
 export async function withdrawConsent({ actor, personId, input, now }: { actor: Actor; personId: string; input: WithdrawConsentInput | unknown; now?: Date }) {
-  const data = parseInput(withdrawConsentSchema, input);
+  const data = parseOrThrow(withdrawConsentSchema, input, consentInput);
   return runChange(
     actor,
     async (tx, at) => {

@@ -1,7 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
-import { AppError } from "../errors";
 import { assertStaffRole } from "../staff/assert-staff-role";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { queueImportJob } from "./queue-import-job";
 import { startImportSchema, type StartImportInput } from "./schemas";
 
@@ -13,12 +13,8 @@ import { startImportSchema, type StartImportInput } from "./schemas";
  */
 export async function startImportJob({ actor, input, now }: { actor: Actor; input: StartImportInput | unknown; now?: Date }) {
   assertStaffRole(actor, "ADMIN");
-  const parsed = startImportSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
-    throw new AppError("VALIDATION", "invalid import", { userMessage: "invalidImport", fields });
-  }
-  const { fileId, dryRun, system, mapping, keepValidRows } = parsed.data;
+  // Full paths: the mapping form puts "mapping.fields.<target>" on that target's column.
+  const { fileId, dryRun, system, mapping, keepValidRows } = parseOrThrow(startImportSchema, input, { userMessage: "invalidImport", what: "import", paths: "full" });
   return runChange(
     actor,
     async (tx) => {

@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import type { DataSource } from "../db/generated/enums";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertPersonWritable } from "./assert-person-writable";
 import { correctableFields, partialProfileCorrectionSchema, type CorrectableField } from "./schemas";
 
@@ -29,17 +30,13 @@ const asComparable = (field: CorrectableField, value: unknown) =>
  * field history; one audit entry and one `person.updated` event carry the changed field names.
  */
 export async function correctPerson({ actor, personId, input, source, system = null, reason, conflictsAfter }: CorrectPersonArgs, options?: ChangeOptions) {
-  const parsed = partialProfileCorrectionSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-    throw new AppError("VALIDATION", "invalid profile correction", { fields });
-  }
+  const data = parseOrThrow(partialProfileCorrectionSchema, input, { what: "profile correction" });
   return runChange(
     actor,
     async (tx, now) => {
       await assertPersonWritable(tx, personId);
       const current = await tx.person.findUniqueOrThrow({ where: { id: personId } });
-      const changed = correctableFields.filter((f) => f in parsed.data && asComparable(f, current[f]) !== parsed.data[f]);
+      const changed = correctableFields.filter((f) => f in data && asComparable(f, current[f]) !== data[f]);
       if (changed.length === 0) return { result: { changedFields: [] as CorrectableField[] }, audit: [] };
       if (conflictsAfter) {
         const newer = await tx.personFieldChange.findMany({
@@ -49,7 +46,7 @@ export async function correctPerson({ actor, personId, input, source, system = n
         if (newer.length) throw new AppError("CONFLICT", "changed by the person since", { fields: Object.fromEntries(newer.map((c) => [c.field, "changedByPerson"])) });
       }
 
-      const values = Object.fromEntries(changed.map((f) => [f, parsed.data[f]]));
+      const values = Object.fromEntries(changed.map((f) => [f, data[f]]));
       await tx.person.update({
         where: { id: personId },
         data: { ...values, birthDate: "birthDate" in values ? (values.birthDate ? new Date(`${values.birthDate}T00:00:00Z`) : null) : undefined },

@@ -3,6 +3,7 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertPersonWritable } from "./assert-person-writable";
 import { emailChangeSchema } from "./schemas";
 
@@ -19,9 +20,7 @@ export const EMAIL_CHANGE_LIMIT = { limit: 3, windowSeconds: 60 * 60 };
  * stored) and both addresses. Limited per person, as every request sends mail.
  */
 export async function requestEmailChange({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }) {
-  const parsed = emailChangeSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid email", { fields: { newEmail: "emailInvalid" } });
-  const { newEmail } = parsed.data;
+  const { newEmail } = parseOrThrow(emailChangeSchema, input, { what: "email" });
   const limited = await consumeRateLimit({ key: `email-change:person:${personId}`, ...EMAIL_CHANGE_LIMIT });
   if (!limited.allowed) throw new AppError("RATE_LIMITED", "email change rate limited", { userMessage: "rateLimited" });
   const token = randomBytes(32).toString("base64url");

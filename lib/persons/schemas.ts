@@ -95,7 +95,7 @@ export const correctableFields = ["givenName", "familyName", "phone", "streetAdd
 export type CorrectableField = (typeof correctableFields)[number];
 
 export const emailChangeSchema = z.object({
-  newEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+  newEmail: z.string({ error: "emailInvalid" }).trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
 });
 
 export const organisationReportSchema = z.object({

@@ -3,14 +3,15 @@ import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertWebhookUrlAllowed } from "./assert-webhook-url-allowed";
 import { generateWebhookSecret } from "./generate-webhook-secret";
-import { createConnectedSystemSchema, parseSystemInput } from "./schemas";
+import { createConnectedSystemSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Connects a system and generates its signing secret. The secret is returned once, for the
  * admin to copy into the receiver; only its sealed form is stored.
  */
 export async function createConnectedSystem({ actor, input }: { actor: Actor; input: unknown }) {
-  const data = parseSystemInput(createConnectedSystemSchema, input);
+  const data = parseOrThrow(createConnectedSystemSchema, input, { what: "connected system input" });
   await assertWebhookUrlAllowed(data.webhookUrl);
   const { id: secretId, secret, encryptedSecret } = generateWebhookSecret();
   return runChange(actor, async (tx, now) => {

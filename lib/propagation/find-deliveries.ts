@@ -1,13 +1,14 @@
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { deliveryFilterSchema, parseSystemInput, type DeliveryFilter } from "./schemas";
+import { deliveryFilterSchema, type DeliveryFilter } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * A page of the delivery log, newest first, for one system or one person, with filters. Ids
  * are time-ordered (UUIDv7), so the cursor is the last id of the page.
  */
 export async function findDeliveries(filter: DeliveryFilter) {
-  const { systemId, personId, status, eventType, cursor, take } = parseSystemInput(deliveryFilterSchema, filter);
+  const { systemId, personId, status, eventType, cursor, take } = parseOrThrow(deliveryFilterSchema, filter, { what: "connected system input" });
   const where: Prisma.DeliveryWhereInput = {
     ...(systemId ? { systemId } : {}),
     ...(personId ? { personId } : {}),

@@ -2,7 +2,6 @@
 // API docs. Messages are keys in the "systems.errors" namespace.
 import { z } from "zod";
 import { isStorableText } from "../db/is-storable-text";
-import { AppError } from "../errors";
 import { eventTypes } from "./event-types";
 
 export const systemKinds = ["CRM", "MARKETING_AUTOMATION", "WEB_SHOP", "OTHER"] as const;
@@ -52,11 +51,3 @@ export const deliveryFilterSchema = z.object({
   take: z.number().int().min(1).max(200).default(50),
 });
 export type DeliveryFilter = z.input<typeof deliveryFilterSchema>;
-
-/** Parses input or throws AppError VALIDATION (field → message key) before anything is written. */
-export function parseSystemInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "root"), issue.message]));
-  throw new AppError("VALIDATION", "invalid connected system input", { fields, userMessage: "invalid" });
-}

@@ -2,14 +2,15 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { assertWebhookUrlAllowed } from "./assert-webhook-url-allowed";
-import { parseSystemInput, updateConnectedSystemSchema } from "./schemas";
+import { updateConnectedSystemSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Changes a system's settings. Enabling a disabled system clears why it was disabled, its
  * failure clock and its open notices; its waiting deliveries then go out.
  */
 export async function updateConnectedSystem({ actor, systemId, input }: { actor: Actor; systemId: string; input: unknown }) {
-  const data = parseSystemInput(updateConnectedSystemSchema, input);
+  const data = parseOrThrow(updateConnectedSystemSchema, input, { what: "connected system input" });
   await assertWebhookUrlAllowed(data.webhookUrl);
   return runChange(actor, async (tx, now) => {
     const current = await tx.connectedSystem.findUnique({ where: { id: systemId }, select: { active: true } });

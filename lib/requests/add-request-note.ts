@@ -3,12 +3,13 @@ import { runChange, type ChangeOptions } from "../db/run-change";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";
-import { noteSchema, parseRequestInput } from "./schemas";
+import { noteSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /** An internal note on a request: seen by officers only, never sent to the person. */
 export async function addRequestNote({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, note } = parseRequestInput(noteSchema, input);
+  const { requestId, note } = parseOrThrow(noteSchema, input, { what: "request input" });
   return runChange(
     actor,
     async (tx, now) => {

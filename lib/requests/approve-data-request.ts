@@ -6,7 +6,8 @@ import type { OutboxInput } from "../propagation/record-outbox-event";
 import { appendRequestStep } from "./append-request-step";
 import { assertExportAllowed } from "./assert-export-allowed";
 import { assertOfficer } from "./assert-officer";
-import { decisionSchema, parseRequestInput } from "./schemas";
+import { decisionSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { erasePerson } from "./erase-person";
 import { lockDataRequest } from "./lock-data-request";
 import { restrictPerson } from "./restrict-person";
@@ -20,7 +21,7 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function approveDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, note } = parseRequestInput(decisionSchema, input);
+  const { requestId, note } = parseOrThrow(decisionSchema, input, { what: "request input" });
   const outcome = await runChange(
     actor,
     async (tx, now) => {

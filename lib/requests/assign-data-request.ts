@@ -5,12 +5,13 @@ import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";
-import { assignSchema, parseRequestInput } from "./schemas";
+import { assignSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /** Assigns a request to a privacy officer (or an admin), or unassigns it with null. */
 export async function assignDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, assigneeId } = parseRequestInput(assignSchema, input);
+  const { requestId, assigneeId } = parseOrThrow(assignSchema, input, { what: "request input" });
   return runChange(
     actor,
     async (tx, now) => {

@@ -7,7 +7,8 @@ import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";
 import { restrictPerson } from "./restrict-person";
-import { denySchema, parseRequestInput } from "./schemas";
+import { denySchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { sendRequestEmail } from "./send-request-email";
 
 /**
@@ -17,7 +18,7 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function denyDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, reason, restrictInstead } = parseRequestInput(denySchema, input);
+  const { requestId, reason, restrictInstead } = parseOrThrow(denySchema, input, { what: "request input" });
   const outcome = await runChange(
     actor,
     async (tx, now) => {

@@ -5,7 +5,8 @@ import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { effectiveDueAt, extendedDueDate, MAX_RESPONSE_MONTHS, monthsAllowed } from "./due-date";
 import { lockDataRequest } from "./lock-data-request";
-import { extendSchema, parseRequestInput } from "./schemas";
+import { extendSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { sendRequestEmail } from "./send-request-email";
 
 /**
@@ -14,7 +15,7 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function extendDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, months, reason } = parseRequestInput(extendSchema, input);
+  const { requestId, months, reason } = parseOrThrow(extendSchema, input, { what: "request input" });
   const outcome = await runChange(
     actor,
     async (tx, now) => {

@@ -3,7 +3,8 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { assertOfficer } from "./assert-officer";
 import { dueBefore, effectiveDueAt, overdueBefore, urgencyOf } from "./due-date";
-import { parseRequestInput, queueFilterSchema, type QueueFilter } from "./schemas";
+import { queueFilterSchema, type QueueFilter } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 export const QUEUE_PAGE_SIZE = 50;
 /** Unconfirmed requests older than this are hidden from the queue unless asked for. */
@@ -22,7 +23,7 @@ const effectiveDueBeforeWhere = (instant: Date): Prisma.DataRequestWhereInput =>
  */
 export async function findDataRequests({ actor, filter = {}, now = new Date() }: { actor: Actor; filter?: QueueFilter; now?: Date }) {
   assertOfficer(actor);
-  const f = parseRequestInput(queueFilterSchema, filter);
+  const f = parseOrThrow(queueFilterSchema, filter, { what: "request input" });
   const and: Prisma.DataRequestWhereInput[] = [];
   if (f.status) and.push({ status: f.status });
   else and.push({ status: { notIn: ["COMPLETED", "DENIED", "CANCELLED"] } });

@@ -5,7 +5,8 @@ import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
 import { lockDataRequest } from "./lock-data-request";
-import { decisionSchema, parseRequestInput } from "./schemas";
+import { decisionSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { sendRequestEmail } from "./send-request-email";
 
 /**
@@ -16,7 +17,7 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function fulfilDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, note } = parseRequestInput(decisionSchema, input);
+  const { requestId, note } = parseOrThrow(decisionSchema, input, { what: "request input" });
   const outcome = await runChange(
     actor,
     async (tx, now) => {

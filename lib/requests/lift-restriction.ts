@@ -4,7 +4,8 @@ import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";
-import { liftRestrictionSchema, parseRequestInput } from "./schemas";
+import { liftRestrictionSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { sendRequestEmail } from "./send-request-email";
 
 /**
@@ -13,7 +14,7 @@ import { sendRequestEmail } from "./send-request-email";
  */
 export async function liftRestriction({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
-  const { requestId, reason } = parseRequestInput(liftRestrictionSchema, input);
+  const { requestId, reason } = parseOrThrow(liftRestrictionSchema, input, { what: "request input" });
   const outcome = await runChange(
     actor,
     async (tx, now) => {

@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
 import { organisationReportSchema } from "../persons/schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { insertDataRequest } from "./insert-data-request";
 
 /**
@@ -9,12 +10,7 @@ import { insertDataRequest } from "./insert-data-request";
  * person's own words. Only organisations the person is a member of can be reported.
  */
 export async function openRectificationRequest({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }) {
-  const parsed = organisationReportSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-    throw new AppError("VALIDATION", "invalid rectification request", { fields });
-  }
-  const { organizationId, description } = parsed.data;
+  const { organizationId, description } = parseOrThrow(organisationReportSchema, input, { what: "rectification request" });
   return runChange(actor, async (tx, now) => {
     const membership = await tx.membership.findUnique({ where: { personId_organizationId: { personId, organizationId } }, select: { id: true } });
     if (!membership) throw new AppError("NOT_FOUND", "not a member of that organisation", { userMessage: "organisationNotFound" });

@@ -2,14 +2,15 @@ import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../db/run-change";
 import { AppError } from "../errors";
 import { insertDataRequest } from "./insert-data-request";
-import { parseRequestInput, rectificationSchema } from "./schemas";
+import { rectificationSchema } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Rectification (GDPR Art. 16) in the person's own words, for what they cannot correct
  * themselves (e.g. an organisation's data). An organisation must be one the person acts for.
  */
 export async function requestRectification({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }, options?: ChangeOptions) {
-  const data = parseRequestInput(rectificationSchema, input);
+  const data = parseOrThrow(rectificationSchema, input, { what: "request input" });
   return runChange(
     actor,
     async (tx, now) => {

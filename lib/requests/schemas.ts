@@ -2,7 +2,6 @@
 // their actions and the domain. Error messages are message keys the UI translates.
 import { z } from "zod";
 import { isStorableText } from "../db/is-storable-text";
-import { AppError } from "../errors";
 import { parsePageNumber } from "../parse-search-params";
 
 export const requestTypes = ["ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION"] as const;
@@ -64,11 +63,3 @@ export const queueFilterSchema = z.object({
   page: z.unknown().optional().transform(parsePageNumber),
 });
 export type QueueFilter = z.input<typeof queueFilterSchema>;
-
-/** Parses input or throws a VALIDATION AppError with field → message key. */
-export function parseRequestInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-  throw new AppError("VALIDATION", "invalid request input", { fields });
-}

@@ -3,8 +3,9 @@ import type { Role } from "../db/generated/enums";
 import { runChange } from "../db/run-change";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertStaffRole } from "./assert-staff-role";
-import { changeStaffRoleSchema, fieldErrorsOf } from "./schemas";
+import { changeStaffRoleSchema } from "./schemas";
 
 /** Refuses to leave the back-office without an admin. */
 export async function assertAdminRemains(tx: Tx, userId: string, newRole: Role) {
@@ -16,9 +17,7 @@ export async function assertAdminRemains(tx: Tx, userId: string, newRole: Role) 
 /** Changes a staff member's role; takes effect on their next request. Audited as `staff.role_changed`. ADMIN only. */
 export async function changeStaffRole({ actor, input, now }: { actor: Actor; input: unknown; now?: Date }) {
   assertStaffRole(actor, "ADMIN");
-  const parsed = changeStaffRoleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid role change", { fields: fieldErrorsOf(parsed.error) });
-  const { userId, role } = parsed.data;
+  const { userId, role } = parseOrThrow(changeStaffRoleSchema, input, { what: "role change" });
   if (userId === actor.id) throw new AppError("CONFLICT", "own role", { userMessage: "ownRole" });
   return runChange(
     actor,

@@ -5,8 +5,9 @@ import { sendNotice } from "../email/send-notice";
 import { AppError } from "../errors";
 import { translatorFor } from "../i18n/messages";
 import { log } from "../log";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertStaffRole } from "./assert-staff-role";
-import { fieldErrorsOf, inviteStaffSchema, type InviteStaffInput } from "./schemas";
+import { inviteStaffSchema, type InviteStaffInput } from "./schemas";
 
 /**
  * Gives an email address a staff role: the user is created (linked to the person with that
@@ -16,9 +17,7 @@ import { fieldErrorsOf, inviteStaffSchema, type InviteStaffInput } from "./schem
  */
 export async function inviteStaff({ actor, input, now }: { actor: Actor; input: InviteStaffInput | unknown; now?: Date }) {
   assertStaffRole(actor, "ADMIN");
-  const parsed = inviteStaffSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid invitation", { fields: fieldErrorsOf(parsed.error) });
-  const { email, role, locale } = parsed.data;
+  const { email, role, locale } = parseOrThrow(inviteStaffSchema, input, { what: "invitation" });
   const outcome = await runChange(
     actor,
     async (tx) => {

@@ -1,9 +1,10 @@
 import type { Actor } from "../audit/actor";
 import { runChange } from "../db/run-change";
 import { AppError } from "../errors";
+import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertStaffRole } from "./assert-staff-role";
 import { assertAdminRemains } from "./change-staff-role";
-import { fieldErrorsOf, removeStaffSchema } from "./schemas";
+import { removeStaffSchema } from "./schemas";
 
 /**
  * Takes the back-office away from a staff member: their user stays as a customer (their own
@@ -12,9 +13,7 @@ import { fieldErrorsOf, removeStaffSchema } from "./schemas";
  */
 export async function removeStaff({ actor, input, now }: { actor: Actor; input: unknown; now?: Date }) {
   assertStaffRole(actor, "ADMIN");
-  const parsed = removeStaffSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid removal", { fields: fieldErrorsOf(parsed.error) });
-  const { userId } = parsed.data;
+  const { userId } = parseOrThrow(removeStaffSchema, input, { what: "removal" });
   if (userId === actor.id) throw new AppError("CONFLICT", "own role", { userMessage: "ownRole" });
   return runChange(
     actor,

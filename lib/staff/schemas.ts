@@ -19,8 +19,3 @@ const userId = z.string().min(1).max(64).refine(isStorableText, { error: "invali
 
 export const changeStaffRoleSchema = z.object({ userId, role: z.enum(staffRoles, { error: "roleInvalid" }) });
 export const removeStaffSchema = z.object({ userId });
-
-/** Zod issues as field → message key, for AppError's `fields`. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "root"), i.message]));
-}
