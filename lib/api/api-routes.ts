@@ -71,14 +71,14 @@ export const apiRoutes = {
   mintUnsubscribeToken: route({
     method: "POST", path: "/api/v1/unsubscribe-tokens", summary: "Mint a one-click unsubscribe link for a marketing message",
     scopes: ["unsubscribe:mint"], body: s.unsubscribeTokenBodySchema, responses: { 201: s.unsubscribeTokenResultSchema },
-  }),
-  listEvents: route({
-    method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
-    scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema }, problems: badCursor,
     problems: {
       404: "No such person, or no such published purpose (`errors` names purposeKey); no token was minted",
       422: "The purpose is retired (`errors` names purposeKey: purposeRetired), or a value a rule refuses; no token was minted",
     },
+  }),
+  listEvents: route({
+    method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
+    scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema }, problems: badCursor,
   }),
   createImport: route({
     method: "POST", path: "/api/v1/imports", summary: "Upload a CSV export of persons, organisations and consents to import (or dry-run); runs in the background",

@@ -5,8 +5,8 @@ import { purposeKeySchema } from "../consents/schemas";
 import { locales } from "../i18n/locales";
 import { partialProfileCorrectionSchema } from "../persons/schemas";
 import { deliveryStatuses } from "../propagation/schemas";
-import { pageCursorParam, type CursorList } from "./page-cursor";
 import { notInFuture } from "../validation/not-in-future";
+import { pageCursorParam, type CursorList } from "./page-cursor";
 
 const id = z.string().min(1).max(64);
 /** A person id a system holds: one merged into another person still works and means the survivor. */
@@ -16,9 +16,9 @@ const dateTime = z.iso.datetime({ offset: true }).refine((value) => {
   const year = new Date(value).getUTCFullYear();
   return year >= 1 && year <= 9999;
 }, "dateOutOfRange");
-const externalId = z.string().trim().min(1).max(200);
 /** When something happened: not later than now (5 minutes of clock skew allowed), else 422. */
 const pastDateTime = notInFuture(dateTime);
+const externalId = z.string().trim().min(1).max(200);
 /** Addresses are compared trimmed and lower-cased, as they are stored. */
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 

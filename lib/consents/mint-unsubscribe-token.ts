@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { AppError } from "../errors";
-import { mintUnsubscribeTokenSchema, parseInput } from "./schemas";
+import { parseOrThrow } from "../validation/parse-or-throw";
+import { consentInput, mintUnsubscribeTokenSchema } from "./schemas";
 import { UNSUBSCRIBE_AUDIENCE, unsubscribeTokenKey } from "./unsubscribe-token-key";
 
 /**
@@ -9,7 +10,7 @@ import { UNSUBSCRIBE_AUDIENCE, unsubscribeTokenKey } from "./unsubscribe-token-k
  * Nothing is stored: the signature is the proof, so minting one per message is free.
  */
 export async function mintUnsubscribeToken(input: { personId: string; purposeKey: string; expiresAt: Date }, now = new Date()): Promise<string> {
-  const { personId, purposeKey, expiresAt } = parseInput(mintUnsubscribeTokenSchema, input);
+  const { personId, purposeKey, expiresAt } = parseOrThrow(mintUnsubscribeTokenSchema, input, consentInput);
   if (expiresAt <= now) throw new AppError("VALIDATION", "expiry in the past", { fields: { expiresAt: "expiryInPast" } });
   return new SignJWT({ pur: purposeKey })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

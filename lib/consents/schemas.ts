@@ -2,7 +2,6 @@
 // back-office and the API. Error messages are message keys the UI translates.
 import { z } from "zod";
 import { isStorableText } from "../db/is-storable-text";
-import { AppError } from "../errors";
 import { locales } from "../i18n/locales";
 
 export const purposeChannels = ["EMAIL", "SMS", "PHONE", "POST", "NONE"] as const;
@@ -100,15 +99,3 @@ export const timelineQuerySchema = z.object({
 
 /** parseOrThrow's options for consent input: the "invalidInput" message, nested fields (purpose texts) by their dotted path. */
 export const consentInput = { userMessage: "invalidInput", what: "consent input", paths: "full" } as const;
-
-/** Zod issues as field → message key, for AppError's `fields`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "_", issue.message]));
-}
-
-/** Parses input or throws AppError VALIDATION before anything is written. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "invalid consent input", { userMessage: "invalidInput", fields: fieldErrors(parsed.error) });
-  return parsed.data;
-}
