@@ -23,8 +23,8 @@ export function ConsentSwitch({ purposeKey, version, title, checked, disabled }:
       if (!result.ok) {
         setOn(!next);
         setError(errors.has(result.message as "forbidden") ? errors(result.message as "forbidden") : t("failed"));
-        return;
       }
+      // Also after a refusal: a changed text ("read the new text and choose again") must show.
       router.refresh();
     });
   };
