@@ -35,7 +35,7 @@ const badCursor = { 400: "Malformed query (problem+json with `errors`), includin
 
 export const apiRoutes = {
   listPersons: route({
-    method: "GET", path: "/api/v1/persons", summary: "Look persons up by email or external id, or list those changed since a time",
+    method: "GET", path: "/api/v1/persons", summary: "Look persons up by email or external id, or list those changed since a time (erased persons are not listed: see person.erased and the 410 of a read by id)",
     scopes: ["persons:read"], query: s.personsQuerySchema, responses: { 200: s.personPageSchema }, problems: badCursor,
   }),
   getPerson: route({ method: "GET", path: "/api/v1/persons/{id}", summary: "Read a person (details need persons:read:details)", scopes: ["persons:read"], responses: { 200: s.personSchema }, problems: personGoneRead }),

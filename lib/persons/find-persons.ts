@@ -21,10 +21,13 @@ export type PersonApiRow = Prisma.PersonGetPayload<{ select: typeof personApiSel
 
 /**
  * A page of persons by email, by a system's external id, or changed since a time, in id
- * order (UUIDv7: creation order), so the cursor is the last id of the page.
+ * order (UUIDv7: creation order), so the cursor is the last id of the page. Erased persons are
+ * not listed: their rows hold nothing, and a list of blank items would read as blanked fields;
+ * a system learns of an erasure from `person.erased` and from the 410 of a read by id.
  */
 export async function findPersons(query: FindPersonsQuery) {
   const where: Prisma.PersonWhereInput = {
+    erasedAt: null,
     ...(query.email ? { email: query.email.trim().toLowerCase() } : {}),
     ...(query.externalId ? { externalIds: { some: { system: query.system, externalId: query.externalId } } } : {}),
     ...(query.updatedSince ? { updatedAt: { gte: new Date(query.updatedSince) } } : {}),

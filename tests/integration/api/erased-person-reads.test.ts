@@ -64,6 +64,24 @@ describe("reads of an erased person", () => {
     }
   });
 
+  it("leave an erased person out of the persons list, as documented, while listing a live one changed at the same time", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const live = await createPerson(t.database.prisma);
+    const gone = await erasedPerson();
+    const ids: string[] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor; pages++) {
+      const query: string = `updatedSince=${encodeURIComponent(since)}&limit=200${cursor ? `&cursor=${cursor}` : ""}`;
+      const answer = await api("GET", `/api/v1/persons?${query}`, { key });
+      expect(answer.status).toBe(200);
+      ids.push(...answer.body.items.map((item: { id: string }) => item.id));
+      cursor = answer.body.nextCursor;
+    }
+    expect(ids).toContain(live.id);
+    expect(ids).not.toContain(gone.id);
+    const document = buildOpenApiDocument("http://localhost") as unknown as { paths: Record<string, { get: { summary: string } }> };
+    expect(document.paths["/api/v1/persons"]!.get.summary).toMatch(/erased persons are not listed/);
+  });
+
   it("are declared as 410 in the OpenAPI document", () => {
     const document = buildOpenApiDocument("http://localhost") as unknown as { paths: Record<string, { get: { responses: Record<string, { description: string }> } }> };
     for (const read of reads) expect(document.paths[read.template]!.get.responses["410"]!.description, read.template).toMatch(/erased/);
