@@ -1,8 +1,9 @@
 import type { Actor } from "../audit/actor";
 import { Prisma } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../db/run-change";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
+import { completeErasureInTransaction } from "../requests/complete-erasure";
 
 export interface AcknowledgementInput {
   eventId?: string;
@@ -21,16 +22,16 @@ const ackSelect = { id: true, status: true, note: true, eventId: true, dataReque
  * status or note (a failure later carried out) updates it, with its audit entry. A unique index
  * makes two posts at once end the same way: the second finds the first's row.
  */
-export async function recordAcknowledgement({ actor, systemId, input }: { actor: Actor; systemId: string; input: AcknowledgementInput }) {
+export async function recordAcknowledgement({ actor, systemId, input }: { actor: Actor; systemId: string; input: AcknowledgementInput }, options: ChangeOptions = {}) {
   try {
-    return await acknowledge(actor, systemId, input);
+    return await acknowledge(actor, systemId, input, options);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return acknowledge(actor, systemId, input);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return acknowledge(actor, systemId, input, options);
     throw error;
   }
 }
 
-function acknowledge(actor: Actor, systemId: string, input: AcknowledgementInput) {
+function acknowledge(actor: Actor, systemId: string, input: AcknowledgementInput, options: ChangeOptions) {
   return runChange(actor, async (tx, now) => {
     const { personId, deliveryId, dataRequestId } = await resolveSubject(tx, systemId, input);
     const status = input.status === "done" ? ("DONE" as const) : ("FAILED" as const);
@@ -49,16 +50,21 @@ function acknowledge(actor: Actor, systemId: string, input: AcknowledgementInput
           data: { systemId, eventId: input.eventId ?? null, requestId: input.eventId ? null : (input.requestId ?? null), deliveryId, dataRequestId, personId, status, note, createdAt: now },
           select: ackSelect,
         });
+    // The last pending system's "done" completes a waiting erasure in this same transaction.
+    const completion = status === "DONE" && dataRequestId ? await completeErasureInTransaction(tx, { requestId: dataRequestId, actor, now }) : null;
     return {
       result: { created: !existing, acknowledgement: shape(row) },
-      audit: {
-        action: "system.acknowledged",
-        personId,
-        target,
-        details: { systemId, status, ...(existing ? { previousStatus: existing.status } : {}), ...(dataRequestId ? { dataRequestId } : {}) },
-      },
+      audit: [
+        {
+          action: "system.acknowledged",
+          personId,
+          target,
+          details: { systemId, status, ...(existing ? { previousStatus: existing.status } : {}), ...(dataRequestId ? { dataRequestId } : {}) },
+        },
+        ...(completion ? [completion] : []),
+      ],
     };
-  });
+  }, options);
 }
 
 /** The delivery (of an event to this system) or the request acknowledged, and whose they are. */

@@ -1,5 +1,7 @@
-import { workerActor } from "../audit/actor";
+import { workerActor, type Actor } from "../audit/actor";
+import type { AuditInput } from "../audit/append-audit-entry";
 import { runChange, type ChangeOptions } from "../db/run-change";
+import type { Tx } from "../db/types";
 import { appendRequestStep } from "./append-request-step";
 import { claimDataRequest } from "./claim-data-request";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
@@ -14,16 +16,23 @@ export async function completeErasure({ requestId }: { requestId: string }, opti
   return runChange(
     actor,
     async (tx, now) => {
-      const request = await claimDataRequest(tx, requestId, "ERASURE", ["AWAITING_SYSTEMS"]);
-      if (!request) return { result: false, audit: [] };
-      if ((await findPendingErasureSystems(tx, request)).length > 0) return { result: false, audit: [] };
-      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
-      await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now });
-      return {
-        result: true,
-        audit: { action: "request.status_changed", personId: request.personId, target: `DataRequest:${requestId}`, details: { from: "AWAITING_SYSTEMS", to: "COMPLETED" } },
-      };
+      const audit = await completeErasureInTransaction(tx, { requestId, actor, now });
+      return { result: audit !== null, audit: audit ?? [] };
     },
     options,
   );
+}
+
+/**
+ * The completion inside the caller's change transaction: the acknowledgement that confirms the
+ * last pending system completes the erasure at once, so it never waits for the worker's sweep.
+ * Answers the audit entry to append, or null when the erasure is not (yet) complete.
+ */
+export async function completeErasureInTransaction(tx: Tx, { requestId, actor, now }: { requestId: string; actor: Actor; now: Date }): Promise<AuditInput | null> {
+  const request = await claimDataRequest(tx, requestId, "ERASURE", ["AWAITING_SYSTEMS"]);
+  if (!request) return null;
+  if ((await findPendingErasureSystems(tx, request)).length > 0) return null;
+  await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
+  await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now });
+  return { action: "request.status_changed", personId: request.personId, target: `DataRequest:${requestId}`, details: { from: "AWAITING_SYSTEMS", to: "COMPLETED" } };
 }

@@ -135,7 +135,9 @@ describe("erasure", () => {
     await erasureJob.run(prisma, at(t2, 1), { workerId: "w", signal: new AbortController().signal });
     expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("AWAITING_SYSTEMS");
     expect(await completeErasure({ requestId: second.id }, { now: at(t2, 1) })).toBe(false);
-    await recordAcknowledgement({ actor: { kind: "SYSTEM", id: crm.id }, systemId: crm.id, input: { eventId: erased.id, status: "done" } });
+    // The acknowledgement completes the erasure itself; the worker's next pass sends the final email.
+    await recordAcknowledgement({ actor: { kind: "SYSTEM", id: crm.id }, systemId: crm.id, input: { eventId: erased.id, status: "done" } }, { now: at(t2, 1.5) });
+    expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("COMPLETED");
     await erasureJob.run(prisma, at(t2, 2), { workerId: "w", signal: new AbortController().signal });
     const done = await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } });
     expect(done).toMatchObject({ status: "COMPLETED", sealedNotifyEmail: null });
