@@ -1,7 +1,7 @@
 // Demo data for a fresh start: a few persons, organisations they act for, and an admin.
 // Seeds only an empty database.
 import type { PrismaClient } from "../lib/db/generated/client";
-import { runChange } from "../lib/db/run-change";
+import { runChange } from "../lib/changes/run-change";
 import { seedDemoConsents } from "./seed-consents";
 import type { Tx } from "../lib/db/types";
 

@@ -8,7 +8,7 @@
 import { pathToFileURL } from "node:url";
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import type { Database } from "../lib/db/connection";
-import { runChange } from "../lib/db/run-change";
+import { runChange } from "../lib/changes/run-change";
 import { migrate } from "../lib/db/migrate";
 import { hashShownText } from "../lib/consents/hash-shown-text";
 import { seedDemoData } from "../prisma/seed";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../audit/actor";
 import { isStorableText } from "../db/is-storable-text";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { hashApiKey } from "./hash-api-key";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 
 /** Revokes a key at once; revoked keys stay listed, for the record. */

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { db } from "../db/client";
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { IDEMPOTENCY_CLAIM_MS, parseKeptResults } from "../db/idempotent-changes";
+import { IDEMPOTENCY_CLAIM_MS, parseKeptResults } from "../changes/idempotent-changes";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import type { ApiRouteSpec } from "./api-routes";
 import { getConfig } from "../config";
 import { isStorableText } from "../db/is-storable-text";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
-import { runWithIdempotencyKey } from "../db/idempotent-changes";
+import { runWithIdempotencyKey } from "../changes/idempotent-changes";
 import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "./idempotency";
 import { formFingerprint, readFormBody } from "./read-form-body";
 import { problemFromError, problemResponse, zodProblems } from "./problem";

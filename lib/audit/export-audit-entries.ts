@@ -1,6 +1,6 @@
 import { defusedCsvField } from "../csv/csv-field";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { assertStaffRole } from "../staff/assert-staff-role";
 import type { Actor } from "./actor";
 import { buildAuditWhere, parseAuditFilter } from "./build-audit-where";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 export interface NewUserInput {
   email: string;

@@ -1,7 +1,7 @@
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 /** Audits a sign-in and applies ADMIN_EMAILS to an existing user. */
 export async function recordSignIn(userId: string, adminEmails: string[], prisma?: PrismaClient, ipHash?: string | null) {

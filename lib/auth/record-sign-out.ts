@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 export async function recordSignOut(userId: string, prisma?: PrismaClient) {
   return runChange(

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import type { Locale } from "../i18n/locales";
 import { evaluateConsent } from "./evaluate-consent";
 import { purposeRuleSelect } from "./load-purpose-for-change";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange, type ChangeOutcome } from "../db/run-change";
+import { runChange, type ChangeOutcome } from "../changes/run-change";
 import { AppError } from "../errors";
 import { isLocale, defaultLocale } from "../i18n/locales";
 import { hashConfirmationToken } from "./hash-confirmation-token";

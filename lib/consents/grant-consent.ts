@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
-import { runChange, type ChangeOutcome } from "../db/run-change";
+import { runChange, type ChangeOutcome } from "../changes/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { log } from "../log";

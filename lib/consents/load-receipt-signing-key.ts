@@ -2,7 +2,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type Cry
 import { decryptSecret, encryptSecret } from "../crypto/encryption";
 import { db } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 export const RECEIPT_KEY_USE = "consent-receipt";
 export const RECEIPT_ALGORITHM = "ES256";

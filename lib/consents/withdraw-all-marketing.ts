@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { lockPerson } from "./lock-person";
 import { resolveEvidenceLocale } from "./resolve-evidence-locale";
 import { consentInput, withdrawAllMarketingSchema } from "./schemas";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { assertImportActor } from "./assert-import-actor";
 import { detectCsvHeader } from "./detect-csv-header";

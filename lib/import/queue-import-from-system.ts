@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError, isAppError } from "../errors";
 import { assertImportActor } from "./assert-import-actor";
 import { buildImportMapping } from "./build-import-mapping";

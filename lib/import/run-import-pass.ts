@@ -2,7 +2,7 @@ import { parse } from "csv-parse";
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { describeError, log } from "../log";
 import { applyImportBatch, newImportFileState, type ImportBatchJob } from "./apply-import-batch";
 import { claimImportJob, IMPORT_TIMEOUT_MS } from "./claim-import-job";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { assertStaffRole } from "../staff/assert-staff-role";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { queueImportJob } from "./queue-import-job";

@@ -1,6 +1,6 @@
 import { workerActor } from "../audit/actor";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 /** After this long untouched, an upload or a dry-run file no one imported is abandoned. */
 export const ABANDONED_IMPORT_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import { grantConsent } from "../consents/grant-consent";
 import { loadPurposeForChange } from "../consents/load-purpose-for-change";
 import { withdrawConsent } from "../consents/withdraw-consent";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import type { recordConsentBodySchema } from "../api/schemas";
 import { createPersonFromSystem } from "../persons/create-person-from-system";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { DataSource } from "../db/generated/enums";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertPersonWritable } from "./assert-person-writable";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 /**
  * A connected system brings a new address (e.g. a newsletter sign-up in the web shop): a person

@@ -2,7 +2,7 @@ import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { InteractionKind } from "../db/generated/enums";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { assertPersonWritable } from "./assert-person-writable";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { parseOrThrow } from "../validation/parse-or-throw";

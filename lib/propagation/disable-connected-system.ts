@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { Prisma } from "../db/generated/client";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 
 export type DisableReason = "gone" | "failing";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { Prisma } from "../db/generated/client";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
 import { completeErasureInTransaction } from "../requests/complete-erasure";

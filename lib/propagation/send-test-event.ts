@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { TEST_EVENT_TYPE } from "./event-types";
 import { recordOutboxEvent } from "./record-outbox-event";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import type { OutboxInput } from "../propagation/record-outbox-event";
 import { appendRequestStep } from "./append-request-step";

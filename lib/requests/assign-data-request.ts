@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { hasRole } from "../auth/roles";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { workerActor } from "../audit/actor";
 import { getConfig } from "../config";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { appendRequestStep } from "./append-request-step";
 import { collectPersonData } from "./collect-person-data";

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { workerActor } from "../audit/actor";
 import { describeError, log } from "../log";
 import { buildDataExport } from "./build-data-export";

@@ -1,6 +1,6 @@
 import { workerActor, type Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import type { Tx } from "../db/types";
 import { appendRequestStep } from "./append-request-step";
 import { claimDataRequest } from "./claim-data-request";

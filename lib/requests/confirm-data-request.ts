@@ -1,6 +1,6 @@
 import { getConfig } from "../config";
 import type { Actor } from "../audit/actor";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
 import { hashRequestToken } from "./hash-confirmation-token";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
 import { getConfig } from "../config";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { assertPersonWritable } from "../persons/assert-person-writable";
 import { parseOrThrow } from "../validation/parse-or-throw";

@@ -1,5 +1,5 @@
 import { workerActor, type Actor } from "../audit/actor";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { claimDataRequest } from "./claim-data-request";
 import { erasePerson } from "./erase-person";
 import { sendRequestEmail } from "./send-request-email";

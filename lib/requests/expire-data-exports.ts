@@ -1,6 +1,6 @@
 import { workerActor } from "../audit/actor";
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 
 /**
  * Deletes the files of exports past their expiry (a bounded batch per pass); the row stays as

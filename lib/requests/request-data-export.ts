@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { assertPersonWritable } from "../persons/assert-person-writable";
 import { assertExportAllowed } from "./assert-export-allowed";
 import { insertDataRequest } from "./insert-data-request";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { getConfig } from "../config";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { assertPersonWritable } from "../persons/assert-person-writable";
 import { insertDataRequest } from "./insert-data-request";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { withdrawPurposes } from "../consents/withdraw-purposes";
-import { runChange, type ChangeOptions } from "../db/run-change";
+import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { assertPersonWritable } from "../persons/assert-person-writable";

@@ -1,7 +1,7 @@
 import { workerActor } from "../audit/actor";
 import { decryptSecret } from "../crypto/encryption";
 import type { PrismaClient } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { describeError, log } from "../log";
 import { appendRequestStep } from "./append-request-step";
 import { notifyEmailContext } from "./erase-person";

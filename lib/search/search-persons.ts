@@ -1,7 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { resolvePersonId } from "../persons/resolve-person-id";
 import { assertStaffRole } from "../staff/assert-staff-role";

@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 
 /** Ends one of the user's own sessions; another user's session id is simply not found. */

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import type { Role } from "../db/generated/enums";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
 import { parseOrThrow } from "../validation/parse-or-throw";

@@ -1,6 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { getConfig } from "../config";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { sendNotice } from "../email/send-notice";
 import { AppError } from "../errors";
 import { translatorFor } from "../i18n/messages";

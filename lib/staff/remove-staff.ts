@@ -1,5 +1,5 @@
 import type { Actor } from "../audit/actor";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { AppError } from "../errors";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertStaffRole } from "./assert-staff-role";

@@ -10,7 +10,7 @@ import { mintUnsubscribeToken } from "../consents/mint-unsubscribe-token";
 import { publishPurposeVersion } from "../consents/publish-purpose-version";
 import { createApiKey } from "../api-keys/create-api-key";
 import { db } from "../db/client";
-import { runChange } from "../db/run-change";
+import { runChange } from "../changes/run-change";
 import { EXPORT_LEASE_MS } from "../requests/build-pending-exports";
 import { insertDataRequest } from "../requests/insert-data-request";
 import { requestJobs } from "../requests/request-jobs";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { migrate } from "@/lib/db/migrate";
 import { createEmptyDatabase, setupTestDatabase, testBackend, type TestDatabase } from "../support/test-database";
 

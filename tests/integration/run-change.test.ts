@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { createPerson, uniqueEmail } from "../factories/persons";
 import { setupTestDatabase, type TestDatabase } from "../support/test-database";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishIdempotentRequest, requestFingerprint, startIdempotentRequest } from "@/lib/api/idempotency";
 import { apiScopes } from "@/lib/api-keys/scopes";
 import { overrideConfig } from "@/lib/config";
-import { runWithIdempotencyKey } from "@/lib/db/idempotent-changes";
+import { runWithIdempotencyKey } from "@/lib/changes/idempotent-changes";
 import { correctPersonFromSystem } from "@/lib/integration/correct-person-from-system";
 import { recordInteraction } from "@/lib/persons/record-interaction";
 import { createPerson } from "../../factories/persons";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiScopes } from "@/lib/api-keys/scopes";
 import { overrideConfig } from "@/lib/config";
 import { readUnsubscribeToken } from "@/lib/consents/read-unsubscribe-token";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { correctPerson } from "@/lib/persons/correct-person";
 import { sendTestEvent } from "@/lib/propagation/send-test-event";
 import { suppressEmail } from "@/lib/suppression/suppress-email";

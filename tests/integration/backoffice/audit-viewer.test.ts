@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { exportAuditEntries } from "@/lib/audit/export-audit-entries";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { createPerson } from "../../factories/persons";
 import { createStaff, staffActor } from "../../factories/staff";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";

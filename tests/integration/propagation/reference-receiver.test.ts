@@ -2,7 +2,7 @@
 // HTTP: it acknowledges an erasure, de-duplicates, and drops updates older than it has seen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideConfig } from "@/lib/config";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { replayDelivery } from "@/lib/propagation/replay-delivery";
 import { signWebhook } from "@/lib/propagation/sign-webhook";
 import { workerJobs } from "@/lib/worker/jobs";

@@ -2,7 +2,7 @@
 // person, in every path that makes one; the refusal writes nothing and the page can say when.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideConfig } from "@/lib/config";
-import { runChange } from "@/lib/db/run-change";
+import { runChange } from "@/lib/changes/run-change";
 import { AppError } from "@/lib/errors";
 import { approveDataRequest } from "@/lib/requests/approve-data-request";
 import { getNextExportTime } from "@/lib/requests/get-next-export-time";

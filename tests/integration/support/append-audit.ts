@@ -5,7 +5,7 @@
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../../lib/db/connection";
-import { runChange } from "../../../lib/db/run-change";
+import { runChange } from "../../../lib/changes/run-change";
 
 const [url, countArg, actorId = `process-${process.pid}`] = process.argv.slice(2);
 if (!url || !countArg) {

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { deserialize, serialize } from "node:v8";
 import { AppError } from "../errors";
-import type { Tx } from "./types";
+import type { Tx } from "../db/types";
 
 /** How long an unfinished claim holds its key: after this a retry may take it over. */
 export const IDEMPOTENCY_CLAIM_MS = 60 * 1000;

@@ -5,10 +5,10 @@ import { appendAuditEntries } from "../audit/append-audit-entries";
 import type { AuditInput } from "../audit/append-audit-entry";
 import { recordOutboxEvents, type OutboxInput } from "../propagation/record-outbox-event";
 import { withChangeSlot } from "./change-slots";
-import { db } from "./client";
+import { db } from "../db/client";
 import { idempotentChange } from "./idempotent-changes";
-import type { PrismaClient } from "./generated/client";
-import type { Tx } from "./types";
+import type { PrismaClient } from "../db/generated/client";
+import type { Tx } from "../db/types";
 
 export interface ChangeOutcome<T> {
   result: T;
