@@ -1,0 +1,23 @@
+import { encryptSecret } from "../crypto/encryption";
+import type { Tx } from "../db/types";
+import { enqueueJob } from "../queue/enqueue-job";
+import type { EmailMessage } from "./send-email";
+
+export const EMAIL_JOB_KIND = "email.send";
+/** Authenticated with the sealed message, so a value copied from another column does not open as an email. */
+export const SEALED_EMAIL_CONTEXT = "Job:email.send";
+
+export interface QueuedEmail extends EmailMessage {
+  /** The person the email is about: erasing them deletes it while it is still queued. Null for staff and owners' mail. */
+  personId?: string | null;
+}
+
+/**
+ * Queues an email in the caller's transaction: it is sent (and retried while SMTP is down) if and
+ * only if the change commits. Address and content are sealed with ENCRYPTION_KEY while queued and
+ * dropped once sent.
+ */
+export async function enqueueEmail(tx: Pick<Tx, "$queryRaw">, { personId, ...message }: QueuedEmail, now = new Date()): Promise<void> {
+  const sealed = encryptSecret(JSON.stringify(message), SEALED_EMAIL_CONTEXT);
+  await enqueueJob(tx, { kind: EMAIL_JOB_KIND, key: EMAIL_JOB_KIND, personId: personId ?? null, payload: { sealed }, maxAttempts: 12 }, now);
+}
