@@ -1,5 +1,6 @@
 // The change transaction: every state change goes through here, so its audit entry and its
-// outbox events are written in the same database transaction as the change itself: all or none.
+// outbox events and its queued side effects (emails, builds, later steps) are written in the same
+// database transaction as the change itself: all or none.
 import type { Actor } from "../audit/actor";
 import { appendAuditEntries } from "../audit/append-audit-entries";
 import type { AuditInput } from "../audit/append-audit-entry";
@@ -9,11 +10,14 @@ import { db } from "../db/client";
 import { idempotentChange } from "./idempotent-changes";
 import type { PrismaClient } from "../db/generated/client";
 import type { Tx } from "../db/types";
+import { enqueueJobs, type JobInput } from "../queue/enqueue-job";
 
 export interface ChangeOutcome<T> {
   result: T;
   audit: AuditInput | AuditInput[];
   events?: OutboxInput[];
+  /** Side effects to run once the change has committed (lib/queue), e.g. queuedEmail(...). */
+  jobs?: JobInput[];
 }
 
 export interface ChangeOptions {
@@ -42,8 +46,9 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
     kept.nest(() =>
       prisma.$transaction(
         async (tx) => {
-          const { result, audit, events = [] } = await work(tx, now);
+          const { result, audit, events = [], jobs = [] } = await work(tx, now);
           await recordOutboxEvents(tx, events, now);
+          await enqueueJobs(tx, jobs, now);
           await kept.keep?.(tx, result, now);
           // The audit chain's lock last: every change waits for it, so it is held only for the
           // append and the commit.

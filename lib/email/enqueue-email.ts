@@ -1,6 +1,6 @@
 import { encryptSecret } from "../crypto/encryption";
 import type { Tx } from "../db/types";
-import { enqueueJob } from "../queue/enqueue-job";
+import { enqueueJob, type JobInput } from "../queue/enqueue-job";
 import type { EmailMessage } from "./send-email";
 
 export const EMAIL_JOB_KIND = "email.send";
@@ -17,7 +17,12 @@ export interface QueuedEmail extends EmailMessage {
  * only if the change commits. Address and content are sealed with ENCRYPTION_KEY while queued and
  * dropped once sent.
  */
-export async function enqueueEmail(tx: Pick<Tx, "$queryRaw">, { personId, ...message }: QueuedEmail, now = new Date()): Promise<void> {
+export async function enqueueEmail(tx: Pick<Tx, "$queryRaw">, email: QueuedEmail, now = new Date()): Promise<void> {
+  await enqueueJob(tx, queuedEmail(email), now);
+}
+
+/** The job that sends this email, for a change to return in its `jobs` (runChange queues them). */
+export function queuedEmail({ personId, ...message }: QueuedEmail): JobInput {
   const sealed = encryptSecret(JSON.stringify(message), SEALED_EMAIL_CONTEXT);
-  await enqueueJob(tx, { kind: EMAIL_JOB_KIND, key: EMAIL_JOB_KIND, personId: personId ?? null, payload: { sealed }, maxAttempts: 12 }, now);
+  return { kind: EMAIL_JOB_KIND, key: EMAIL_JOB_KIND, personId: personId ?? null, payload: { sealed }, maxAttempts: 12 };
 }
