@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
+import { bodyForSystem } from "./body-for-system";
 
 export interface ClaimedDelivery {
   id: string;
@@ -10,7 +11,7 @@ export interface ClaimedDelivery {
   /** Set when this claim took over from a worker whose lease ran out (it died mid-delivery). */
   abandonedBy: string | null;
   abandonedLeaseUntil: Date | null;
-  /** The event's payload as stored (JSON text): the webhook body. */
+  /** The webhook body (JSON text): the event's payload, without details unless the system may read them. */
   body: string;
   webhookUrl: string | null;
   /** The system's failure clock. */
@@ -21,13 +22,15 @@ export interface ClaimedDelivery {
  * Claims due deliveries of active systems for one worker: PENDING ones whose time has come,
  * and IN_FLIGHT ones whose lease ran out (their worker stopped or died). FOR UPDATE SKIP LOCKED
  * lets any number of workers claim side by side without waiting for or doubling each other.
+ * The body is cut here for the system (bodyForSystem): whether it may read details is decided
+ * when it is sent, by the keys it holds then.
  */
 export async function claimDeliveries(
   prisma: PrismaClient,
   { workerId, now, limit, leaseMs }: { workerId: string; now: Date; limit: number; leaseMs: number },
 ): Promise<ClaimedDelivery[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const rows = await prisma.$queryRaw<ClaimedDelivery[]>`
+  const rows = await prisma.$queryRaw<(ClaimedDelivery & { mayReadDetails: boolean })[]>`
     WITH picked AS (
       SELECT d."id", d."status" AS "previousStatus", d."leasedBy" AS "previousLeasedBy", d."leaseUntil" AS "previousLeaseUntil"
       FROM "Delivery" d JOIN "ConnectedSystem" s ON s."id" = d."systemId"
@@ -43,6 +46,7 @@ export async function claimDeliveries(
     WHERE d."id" = picked."id" AND o."id" = d."eventId" AND s."id" = d."systemId"
     RETURNING d."id", d."eventId", d."systemId", d."webhookId", d."attempts", o."payload"::text AS "body", s."webhookUrl", s."failingSince",
       CASE WHEN picked."previousStatus" = 'IN_FLIGHT' THEN picked."previousLeasedBy" END AS "abandonedBy",
-      CASE WHEN picked."previousStatus" = 'IN_FLIGHT' THEN picked."previousLeaseUntil" END AS "abandonedLeaseUntil"`;
-  return rows;
+      CASE WHEN picked."previousStatus" = 'IN_FLIGHT' THEN picked."previousLeaseUntil" END AS "abandonedLeaseUntil",
+      EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."systemId" = s."id" AND k."revokedAt" IS NULL AND 'persons:read:details' = ANY(k."scopes")) AS "mayReadDetails"`;
+  return rows.map(({ mayReadDetails, body, ...delivery }) => ({ ...delivery, body: bodyForSystem(body, mayReadDetails) }));
 }

@@ -4,13 +4,16 @@ import { insertRows } from "../db/insert-rows";
 import type { Tx } from "../db/types";
 import { groupExternalIds, type ExternalIdMap } from "../persons/group-external-ids";
 import type { EmittedEventType } from "./event-types";
+import { readPersonStates } from "./read-person-states";
 
 export interface OutboxInput {
   /** Event type from the catalogue, e.g. "person.updated"; its `data` is documented in event-payloads.ts. */
   type: EmittedEventType;
   personId: string | null;
-  /** Only what receivers need (data minimisation). */
+  /** What the event is about (data minimisation); the person's state is added beside it. */
   data: Prisma.InputJsonObject;
+  /** The ids to send instead of those stored: an erasure deletes them before its event is recorded. */
+  externalIds?: ExternalIdMap;
 }
 
 export interface OutboxPayload {
@@ -32,9 +35,12 @@ export async function recordOutboxEvent(tx: Tx, input: OutboxInput, now = new Da
 
 /**
  * Records events to propagate. Each event of a person increases the person's `sequence` by one
- * (events of one person in the order given), so receivers can drop stale, out-of-order updates.
- * Whatever the count: one sequence update, one read of external ids and one bulk insert, so an
- * import batch costs what a single change does. Call inside the change transaction.
+ * (events of one person in the order given), and carries the person's whole state after the
+ * change (readPersonStates) with its own sequence, so a receiver that applies only events above
+ * the last sequence it applied converges whatever order they arrive in. Whatever the count: one
+ * sequence update, one read of external ids, three reads of state and one bulk insert, so an
+ * import batch costs what a single change does. Call inside the change transaction, after the
+ * change is written.
  */
 export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Date): Promise<OutboxPayload[]> {
   if (inputs.length === 0) return [];
@@ -43,11 +49,15 @@ export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Dat
   const personIds = [...eventsPerPerson.keys()];
   const nextSequence = await reserveSequences(tx, eventsPerPerson);
   const externalIdsOf = await externalIdsByPerson(tx, personIds);
+  const stateOf = await readPersonStates(tx, personIds);
   const payloads = inputs.map((input): OutboxPayload => {
     let sequence: number | null = null;
+    let data = input.data;
     if (input.personId) {
       sequence = nextSequence.get(input.personId)!;
       nextSequence.set(input.personId, sequence + 1);
+      const state = stateOf.get(input.personId)!;
+      data = { ...input.data, ...state, person: { ...state.person, sequence } } as Prisma.InputJsonObject;
     }
     return {
       id: `evt_${randomUUID().replaceAll("-", "")}`,
@@ -55,8 +65,8 @@ export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Dat
       occurredAt: now.toISOString(),
       personId: input.personId,
       sequence,
-      externalIds: input.personId ? (externalIdsOf.get(input.personId) ?? {}) : {},
-      data: input.data,
+      externalIds: input.externalIds ?? (input.personId ? (externalIdsOf.get(input.personId) ?? {}) : {}),
+      data,
     };
   });
   await insertRows(

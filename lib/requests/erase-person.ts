@@ -3,9 +3,10 @@
 import type { Actor } from "../audit/actor";
 import type { AuditInput } from "../audit/append-audit-entry";
 import { encryptSecret } from "../crypto/encryption";
-import type { DataRequest } from "../db/generated/client";
+import { Prisma, type DataRequest } from "../db/generated/client";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
+import { groupExternalIds } from "../persons/group-external-ids";
 import { recordOutboxEvent } from "../propagation/record-outbox-event";
 import { suppressEmail } from "../suppression/suppress-email";
 import { appendRequestStep } from "./append-request-step";
@@ -18,8 +19,8 @@ const OPEN_STATUSES = ["RECEIVED", "VERIFYING", "IN_PROGRESS"] as const;
 /**
  * Erases the request's person: deletes their data, keeps an empty Person row (id and sequence,
  * no values) as a tombstone, ends their sessions and removes their sign-in account, keeps a keyed
- * hash of the address as a Suppression, and records `person.erased` (identifiers only) before the
- * external ids are deleted so receivers can still find the person. The request moves to
+ * hash of the address as a Suppression, and records `person.erased` (identifiers and the erased
+ * state) with the external ids the person had, so receivers can still find the person. The request moves to
  * AWAITING_SYSTEMS, holding the address sealed until the final email has gone.
  */
 export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Actor; request: DataRequest; now: Date }) {
@@ -36,8 +37,9 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
   if (person.erasedAt) throw new AppError("CONFLICT", "already erased", { userMessage: "alreadyErased" });
   if (person.user && person.user.role !== "CUSTOMER") throw new AppError("CONFLICT", "staff account", { userMessage: "staffAccount" });
 
-  // First the event, while the external ids still exist: it carries them and nothing else.
-  const event = await recordOutboxEvent(tx, { type: "person.erased", personId, data: { requestId: request.id, erasedAt: now.toISOString() } }, now);
+  // The event goes last, carrying the state after the erasure, but with the external ids read
+  // now, before they are deleted, so receivers can still find the person.
+  const externalIds = groupExternalIds(await tx.externalIdentity.findMany({ where: { personId }, select: { system: true, externalId: true } }));
   if (person.email) await suppressEmail(tx, person.email, "erasure", now);
 
   const consentEventIds = (await tx.consentEvent.findMany({ where: { personId }, select: { id: true } })).map((e) => e.id);
@@ -63,16 +65,22 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
     await count("localEmails", tx.localEmail.deleteMany({ where: { to: person.email } }));
     counts.idempotencyRecords = await tx.$executeRaw`DELETE FROM "IdempotencyRecord" WHERE strpos("responseBody", ${person.email}) > 0`;
   }
-  // Earlier events' data may hold values (person.updated carries them): keep the envelope only,
-  // without the external ids (person.erased carries those once, for the receivers). The request
-  // events hold identifiers only and keep their data (the Art. 19 status per system).
+  // Earlier events' data hold values (every event carries the person's state): keep the envelope
+  // and the erased state only, without the external ids (person.erased carries those once, for
+  // the receivers). The request events keep what they are about (the Art. 19 status per system)
+  // with their state replaced by the erased one.
+  const erasedState = Prisma.sql`jsonb_build_object('person', jsonb_build_object('id', "personId", 'sequence', "sequence", 'erased', true), 'consents', '[]'::jsonb, 'restricted', false, 'erased', true)`;
   await tx.$executeRaw`
     UPDATE "OutboxEvent" SET "payload" = jsonb_set("payload", '{externalIds}', '{}'::jsonb)
-    WHERE "personId" = ${personId} AND "id" <> ${event.id}`;
+    WHERE "personId" = ${personId}`;
   counts.redactedEvents = await tx.$executeRaw`
-    UPDATE "OutboxEvent" SET "payload" = jsonb_set("payload", '{data}', '{"redacted":true}'::jsonb)
-    WHERE "personId" = ${personId} AND "id" <> ${event.id}
+    UPDATE "OutboxEvent" SET "payload" = jsonb_set("payload", '{data}', '{"redacted":true}'::jsonb || ${erasedState})
+    WHERE "personId" = ${personId}
       AND "type" NOT IN ('person.erasure_requested', 'person.erased', 'person.restricted', 'person.restriction_lifted')`;
+  await tx.$executeRaw`
+    UPDATE "OutboxEvent" SET "payload" = jsonb_set("payload", '{data}', (("payload"->'data') - 'person' - 'consents' - 'restricted' - 'erased') || ${erasedState})
+    WHERE "personId" = ${personId}
+      AND "type" IN ('person.erasure_requested', 'person.restricted', 'person.restriction_lifted')`;
 
   // The person's requests keep their skeleton (type, dates, statuses) as accountability; their
   // words and the reasons written to them go. Other open requests are closed.
@@ -100,6 +108,7 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
     },
   });
   await appendRequestStep(tx, { requestId: request.id, kind: "erased", status: "AWAITING_SYSTEMS", actor, now });
+  const event = await recordOutboxEvent(tx, { type: "person.erased", personId, data: { requestId: request.id, erasedAt: now.toISOString() }, externalIds }, now);
   const audit: AuditInput[] = [
     { action: "person.erased", personId, target: `Person:${personId}`, details: { dataRequestId: request.id, outboxEventId: event.id, deleted: counts, closedRequests: others.length } },
     { action: "request.status_changed", personId, target: `DataRequest:${request.id}`, details: { from: request.status, to: "AWAITING_SYSTEMS" } },

@@ -140,10 +140,11 @@ describe("webhooks in the OpenAPI document", () => {
     const headers = { "webhook-id": "msg_1", "webhook-timestamp": "1700000000", "webhook-signature": "v1,c2lnbmF0dXJl" };
     const envelope = { id: "evt_1", occurredAt: new Date().toISOString(), personId: "p1", sequence: 1, externalIds: {} };
     const body = (type: string, data: unknown) => JSON.stringify({ ...envelope, type, data });
+    const erasedState = { person: { id: "p1", sequence: 1, erased: true }, consents: [], restricted: false, erased: true };
     expect(webhookDifferences({ headers, body: body("purpose.retired", { purposeKey: "x" }) }).join("\n")).toMatch(/personId/);
-    expect(webhookDifferences({ headers, body: body("person.erased", { requestId: "r1", erasedAt: new Date().toISOString(), email: "a@b.fi" }) }).join("\n")).toMatch(/additional/);
+    expect(webhookDifferences({ headers, body: body("person.erased", { requestId: "r1", erasedAt: new Date().toISOString(), ...erasedState, email: "a@b.fi" }) }).join("\n")).toMatch(/additional/);
     expect(webhookDifferences({ headers, body: body("person.unknown", {}) })).toEqual(["webhook person.unknown: not in the document's webhooks"]);
-    expect(webhookDifferences({ headers: { ...headers, "webhook-signature": undefined }, body: body("person.erased", { requestId: "r1", erasedAt: new Date().toISOString() }) })).toEqual([
+    expect(webhookDifferences({ headers: { ...headers, "webhook-signature": undefined }, body: body("person.erased", { requestId: "r1", erasedAt: new Date().toISOString(), ...erasedState }) })).toEqual([
       "webhook person.erased: header webhook-signature missing",
     ]);
   });

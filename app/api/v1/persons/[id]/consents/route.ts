@@ -1,4 +1,5 @@
 import { apiRoutes } from "@/lib/api/api-routes";
+import { serializePersonConsent } from "@/lib/api/serialize-person-consent";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
 import { requireLivePersonId } from "@/lib/persons/require-live-person-id";
@@ -9,15 +10,6 @@ export const GET = withApiKey<{ id: string }>({
   handler: async ({ params }) => {
     const personId = await requireLivePersonId(params.id);
     const consents = await findPersonConsents({ personId, locale: "en" });
-    const items = consents.map((c) => ({
-      purposeKey: c.purposeKey,
-      status: c.status,
-      permitted: c.permitted,
-      needsRenewal: c.needsRenewal,
-      version: c.version,
-      stateVersion: c.stateVersion,
-      updatedAt: c.updatedAt?.toISOString() ?? null,
-    }));
-    return { status: 200, body: { items } };
+    return { status: 200, body: { items: consents.map(serializePersonConsent) } };
   },
 });
