@@ -77,7 +77,7 @@ export const apiRoutes = {
     },
   }),
   listEvents: route({
-    method: "GET", path: "/api/v1/events", summary: "List the events delivered (or being delivered) to the calling system",
+    method: "GET", path: "/api/v1/events", summary: "Catch up: the calling system's events in commit order, oldest first, with the bodies its webhooks carry (page on with after=nextCursor)",
     scopes: ["events:read"], query: s.eventsQuerySchema, responses: { 200: s.eventPageSchema }, problems: badCursor,
   }),
   createImport: route({

@@ -8,6 +8,8 @@ export type CursorList = "persons" | "events";
 
 /** Row ids are UUIDv7, lower-case, as PostgreSQL and Prisma write them. */
 const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** What each list's cursor stands for: a row id, or the events feed's "<transaction id>.<position>". */
+const LAST_ID: Record<CursorList, RegExp> = { persons: ROW_ID, events: /^[0-9]{1,18}\.[0-9]{1,18}$/ };
 /** base64url of the longest "<list>:<uuid>", with room to spare; longer is never one of ours. */
 const MAX_CURSOR_CHARS = 96;
 
@@ -22,7 +24,7 @@ export function decodePageCursor(list: CursorList, cursor: string): string | nul
   const prefix = `${list}:`;
   if (!text.startsWith(prefix)) return null;
   const id = text.slice(prefix.length);
-  return ROW_ID.test(id) ? id : null;
+  return LAST_ID[list].test(id) ? id : null;
 }
 
 /** The `cursor` query parameter of a list: decoded to the last id of the previous page. */

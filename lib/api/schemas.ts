@@ -4,7 +4,6 @@ import { z } from "zod";
 import { purposeKeySchema } from "../consents/schemas";
 import { locales } from "../i18n/locales";
 import { partialProfileCorrectionSchema } from "../persons/schemas";
-import { deliveryStatuses } from "../propagation/schemas";
 import { notInFuture } from "../validation/not-in-future";
 import { pageCursorParam, type CursorList } from "./page-cursor";
 
@@ -173,18 +172,13 @@ export const unsubscribeTokenBodySchema = z
   .strict();
 export const unsubscribeTokenResultSchema = z.object({ token: z.string(), url: z.string(), oneClickUrl: z.string(), expiresAt: dateTime });
 
-export const eventsQuerySchema = z.object({ status: z.enum(deliveryStatuses).optional(), type: z.string().max(64).optional(), ...pageQuery("events") }).strict();
-export const systemEventSchema = z.object({
-  webhookId: z.string(),
-  eventId: z.string(),
-  type: z.string(),
-  personId: z.string().nullable(),
-  status: z.enum(deliveryStatuses),
-  attempts: z.number().int(),
-  createdAt: dateTime,
-  deliveredAt: dateTime.nullable(),
-});
-export const eventPageSchema = z.object({ items: z.array(systemEventSchema), nextCursor: z.string().nullable() });
+export const eventsQuerySchema = z
+  .object({
+    type: z.string().max(64).optional().describe("Only events of this type."),
+    after: pageCursorParam("events").describe("The nextCursor of an earlier answer, as it was given (opaque): the events after it. Without it, from the first event for the system. Any other value is refused with 400 (errors: after)."),
+    limit: pageQuery("events").limit,
+  })
+  .strict();
 
 /** The body of every webhook (Standard Webhooks signed); documented under the document's `webhooks`. */
 export const webhookEventSchema = z.object({
@@ -192,9 +186,23 @@ export const webhookEventSchema = z.object({
   type: z.string().describe("The event type, e.g. person.updated, person.merged, person.erased."),
   occurredAt: dateTime,
   personId: z.string().nullable().describe("The person's current id. person.merged names the merged id in data.merged (the survivor is personId)."),
-  sequence: z.number().int().nullable().describe("Grows by one with every change to the person: drop an event whose sequence is not above the last one applied."),
+  sequence: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Grows by one with every change to the person. data.person, data.consents and the flags are the person's whole state as of this number: apply them only if it is above the last one applied for the person, otherwise ignore the event."),
   externalIds: externalIdMapSchema,
   data: z.record(z.string(), z.unknown()).describe("What the event is about; only what a receiver needs."),
+});
+
+/** The catch-up feed: the system's events in commit order, each the body its webhook carries. */
+export const eventPageSchema = z.object({
+  items: z.array(webhookEventSchema),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe("Pass as `after` to read on; keep it to resume later (given again when nothing new is there). Null only while there has been no event for the system."),
+  hasMore: z.boolean().describe("More events are ready now: read on at once. False: poll again later with the same nextCursor."),
 });
 
 export const problemSchema = z.object({

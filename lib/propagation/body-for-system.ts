@@ -5,7 +5,7 @@
 /** The profile fields that are details (serializePerson's `details`). */
 export const detailFields: readonly string[] = ["phone", "streetAddress", "postalCode", "city", "country", "birthDate"];
 
-type Payload = { data?: unknown } & Record<string, unknown>;
+type Payload = { data?: unknown };
 
 /** The payload without details: data.person.details, and detail fields named in data.values, changedFields or fields. */
 export function withoutDetails<T extends Payload>(payload: T): T {
@@ -13,7 +13,8 @@ export function withoutDetails<T extends Payload>(payload: T): T {
   if (!data || typeof data !== "object" || Array.isArray(data)) return payload;
   const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   if (copy.person && typeof copy.person === "object") {
-    const { details: _details, ...person } = copy.person as Record<string, unknown>;
+    const person = { ...(copy.person as Record<string, unknown>) };
+    delete person.details;
     copy.person = person;
   }
   if (copy.values && typeof copy.values === "object") {

@@ -161,7 +161,9 @@ describe("integration API", () => {
     await sendTestEvent({ actor: systemAdmin, systemId: system.id });
     const first = await api("GET", "/api/v1/events?limit=1", { key });
     expect(first.body.items).toHaveLength(1);
-    const second = await api("GET", `/api/v1/events?limit=1&cursor=${first.body.nextCursor}`, { key });
-    expect(second.body.items[0].webhookId).not.toBe(first.body.items[0].webhookId);
+    expect(first.body.hasMore).toBe(true);
+    const second = await api("GET", `/api/v1/events?limit=1&after=${first.body.nextCursor}`, { key });
+    expect(second.body.items[0].type).toBe("system.test");
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
   });
 });

@@ -348,7 +348,7 @@ const routes: RouteCase[] = [
   { name: "checkConsents", method: "POST", path: "/api/v1/consents/check", handler: consentCheck.POST, body: bodies.checkConsents },
   { name: "acknowledge", method: "POST", path: "/api/v1/acknowledgements", handler: acknowledgements.POST, body: bodies.acknowledge },
   { name: "mintUnsubscribeToken", method: "POST", path: "/api/v1/unsubscribe-tokens", handler: unsubscribeTokens.POST, body: bodies.mintUnsubscribeToken },
-  { name: "listEvents", method: "GET", path: "/api/v1/events", handler: events.GET, query: ["status", "type", "cursor", "limit"] },
+  { name: "listEvents", method: "GET", path: "/api/v1/events", handler: events.GET, query: ["type", "after", "limit"] },
   { name: "createImport", method: "POST", path: "/api/v1/imports", handler: imports.POST, form: importForm },
   { name: "getImport", method: "GET", path: "/api/v1/imports/{id}", handler: importStatus.GET, id: importId },
   { name: "listRefusedImportRows", method: "GET", path: "/api/v1/imports/{id}/refused", handler: importRefused.GET, id: importId },

@@ -1,23 +1,20 @@
 import { apiRoutes } from "@/lib/api/api-routes";
 import { encodePageCursor } from "@/lib/api/page-cursor";
 import { withApiKey } from "@/lib/api/with-api-key";
-import { findDeliveries } from "@/lib/propagation/find-deliveries";
+import { decodeFeedPosition, encodeFeedPosition, findEventFeed } from "@/lib/propagation/find-event-feed";
 
-// GET /api/v1/events — the calling system's deliveries, newest first, by cursor (to reconcile missed webhooks; a cursor this list did not issue: 400).
+// GET /api/v1/events — catch-up feed: the calling system's events in commit order after `after`, as its webhooks carry them (details only with persons:read:details; a cursor this list did not issue: 400).
 export const GET = withApiKey({
   ...apiRoutes.listEvents,
   handler: async ({ principal, query }) => {
-    const page = await findDeliveries({ systemId: principal.systemId, status: query.status, eventType: query.type, cursor: query.cursor, take: query.limit });
-    const items = page.items.map((d) => ({
-      webhookId: d.webhookId,
-      eventId: d.eventId,
-      type: d.eventType,
-      personId: d.personId,
-      status: d.status,
-      attempts: d.attempts,
-      createdAt: d.createdAt.toISOString(),
-      deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    }));
-    return { status: 200, body: { items, nextCursor: page.nextCursor ? encodePageCursor("events", page.nextCursor) : null } };
+    const page = await findEventFeed({
+      systemId: principal.systemId,
+      after: query.after ? decodeFeedPosition(query.after) : null,
+      type: query.type,
+      limit: query.limit,
+      mayReadDetails: principal.scopes.includes("persons:read:details"),
+    });
+    const nextCursor = page.next ? encodePageCursor("events", encodeFeedPosition(page.next)) : null;
+    return { status: 200, body: { items: page.items, nextCursor, hasMore: page.hasMore } };
   },
 });
