@@ -19,7 +19,7 @@ export function webhookBodySchema(type: EmittedEventType) {
       ? { personId: z.null().describe("Not about a person."), sequence: z.null() }
       : {
           personId: z.string().describe("The person's current id. person.merged names the merged id in data.merged (the survivor is personId)."),
-          sequence: z.number().int().describe("Grows by one with every change to the person: drop an event whose sequence is not above the last one applied."),
+          sequence: z.number().int().describe("Grows by one with every change to the person; the state in data is as of this number: apply it only if above the last one applied for the person."),
         }),
     data: isRedactable(type) ? z.union([eventDataSchemas[type], redactedDataSchema]) : eventDataSchemas[type],
   });
@@ -37,8 +37,9 @@ const headers = [
 
 const description =
   "POSTed to the system's webhook URL, signed per the Standard Webhooks specification (verify with the `standardwebhooks` package). " +
-  "Delivery is at least once and may be out of order: de-duplicate by `webhook-id`, and drop an event whose `sequence` is not above the last one applied for the person. " +
-  "A system that missed events catches up from GET /api/v1/events.";
+  "Delivery is at least once and may be out of order: de-duplicate by `webhook-id`. An event about a person carries the person's whole state as of its `sequence` " +
+  "(data.person, data.consents, data.restricted, data.erased): apply it only if the sequence is above the last one applied for the person, otherwise ignore the event. " +
+  "A system that missed events catches up from GET /api/v1/events?after=<cursor>, which lists the same bodies in commit order.";
 
 export function buildWebhooksSection(toSchema: (schema: z.ZodType, io: "input" | "output") => JsonSchema) {
   return Object.fromEntries(

@@ -62,8 +62,10 @@ describe("reference receiver", () => {
     expect(await t.database.prisma.acknowledgement.count({ where: { systemId: system.id } })).toBe(1);
   });
 
-  it("drops an update older than the last sequence it saw for the person", async () => {
-    const body = (sequence: number) => JSON.stringify({ id: `evt_s${sequence}`, type: "person.updated", occurredAt: new Date().toISOString(), personId: "p-seq", sequence, externalIds: {}, data: {} });
+  it("ignores an event whose sequence is not above the last it applied for the person, keeping the later state", async () => {
+    const state = (sequence: number) => ({ person: { id: "p-seq", givenName: `Name ${sequence}`, sequence }, consents: [], restricted: false, erased: false });
+    const body = (sequence: number) =>
+      JSON.stringify({ id: `evt_s${sequence}`, type: "person.updated", occurredAt: new Date().toISOString(), personId: "p-seq", sequence, externalIds: {}, data: { changedFields: ["givenName"], ...state(sequence) } });
     const post = (webhookId: string, text: string) =>
       fetch(receiver.url, { method: "POST", headers: { "content-type": "application/json", ...signWebhook({ webhookId, body: text, secrets, at: new Date() }) }, body: text });
     const applied = receiver.applied.length;
@@ -72,5 +74,6 @@ describe("reference receiver", () => {
     expect(await late.json()).toEqual({ stale: true });
     expect(receiver.applied.length).toBe(applied + 1);
     expect(receiver.stale).toBe(1);
+    expect(receiver.replica.get("p-seq")).toEqual({ sequence: 5, ...state(5) });
   });
 });
