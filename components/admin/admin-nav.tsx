@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/enums";
 
-const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "import" | "audit" | "purposes" | "staff"; minimum: Role }[] = [
+const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "tasks" | "import" | "audit" | "purposes" | "staff"; minimum: Role }[] = [
   { href: "/admin", key: "dashboard", minimum: "SUPPORT" },
   { href: "/admin/persons", key: "persons", minimum: "SUPPORT" },
   { href: "/admin/duplicates", key: "duplicates", minimum: "PRIVACY_OFFICER" },
+  { href: "/admin/tasks", key: "tasks", minimum: "PRIVACY_OFFICER" },
   { href: "/admin/audit", key: "audit", minimum: "PRIVACY_OFFICER" },
   { href: "/admin/import", key: "import", minimum: "ADMIN" },
   { href: "/admin/purposes", key: "purposes", minimum: "ADMIN" },

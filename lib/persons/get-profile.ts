@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import type { DataSource } from "../db/generated/enums";
+import { howSystemUpdates } from "../propagation/how-system-updates";
 import type { CorrectableField } from "./schemas";
 
 export interface Provenance {
@@ -37,13 +38,23 @@ export async function getProfile(personId: string) {
   for (const change of changes) provenance[change.field as ProfileField] ??= change;
 
   const { memberships, externalIds, ...fields } = person;
+  const known = await prisma.connectedSystem.findMany({
+    where: { key: { in: [...new Set(externalIds.map((e) => e.system))] } },
+    select: { key: true, name: true, manual: true, webhookUrl: true, eventTypes: true },
+  });
   return {
     fields: { ...fields, birthDate: fields.birthDate ? fields.birthDate.toISOString().slice(0, 10) : null },
     provenance,
     fieldOrder: profileFields,
     organisations: memberships.map((m) => ({ membershipId: m.id, role: m.role, since: m.createdAt, ...m.organization })),
-    /** One entry per connected system, with the earliest link. */
-    systems: [...new Map(externalIds.map((e) => [e.system, e])).values()],
+    /**
+     * One entry per system holding the person, with the earliest link: its name (null when it is
+     * not a connected system; the key is never shown) and how corrections reach it.
+     */
+    systems: [...new Map(externalIds.map((e) => [e.system, e])).values()].map((e) => {
+      const system = known.find((s) => s.key === e.system);
+      return { key: e.system, name: system?.name ?? null, linkedAt: e.linkedAt, updates: howSystemUpdates(system) };
+    }),
   };
 }
 

@@ -8,7 +8,8 @@ import { parseOrThrow } from "../validation/parse-or-throw";
 
 /**
  * Connects a system and generates its signing secret. The secret is returned once, for the
- * admin to copy into the receiver; only its sealed form is stored.
+ * admin to copy into the receiver; only its sealed form is stored. A manual system gets one too,
+ * unused until it is connected (the back-office does not show it).
  */
 export async function createConnectedSystem({ actor, input }: { actor: Actor; input: unknown }) {
   const data = parseOrThrow(createConnectedSystemSchema, input, { what: "connected system input" });
@@ -27,7 +28,7 @@ export async function createConnectedSystem({ actor, input }: { actor: Actor; in
       audit: {
         action: "system.created",
         target: `ConnectedSystem:${system.id}`,
-        details: { key: data.key, kind: data.kind, eventTypes: data.eventTypes, webhook: data.webhookUrl !== null },
+        details: { key: data.key, kind: data.kind, eventTypes: data.eventTypes, webhook: data.webhookUrl !== null, manual: data.manual },
       },
     };
   });

@@ -6,7 +6,7 @@ export async function findConnectedSystems() {
   const [systems, counts] = await Promise.all([
     prisma.connectedSystem.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, key: true, name: true, kind: true, webhookUrl: true, active: true, disabledReason: true, failingSince: true, eventTypes: true },
+      select: { id: true, key: true, name: true, kind: true, webhookUrl: true, active: true, disabledReason: true, failingSince: true, eventTypes: true, manual: true },
     }),
     prisma.delivery.groupBy({ by: ["systemId", "status"], where: { status: { in: ["PENDING", "IN_FLIGHT", "FAILED"] } }, _count: { _all: true } }),
   ]);

@@ -6,7 +6,7 @@ export async function getConnectedSystem(systemId: string, now = new Date()) {
   const system = await prisma.connectedSystem.findUnique({
     where: { id: systemId },
     select: {
-      id: true, key: true, name: true, kind: true, webhookUrl: true, eventTypes: true, active: true, requiresErasureAck: true,
+      id: true, key: true, name: true, kind: true, webhookUrl: true, eventTypes: true, active: true, requiresErasureAck: true, manual: true, ownerEmail: true, manualInstructions: true,
       disabledReason: true, disabledAt: true, failingSince: true, createdAt: true,
       secrets: { where: { OR: [{ validUntil: null }, { validUntil: { gt: now } }] }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true, validUntil: true } },
       apiKeys: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true } },

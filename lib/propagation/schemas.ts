@@ -30,16 +30,36 @@ const systemFields = z.object({
     .transform((v) => (v === "" ? null : v)),
   eventTypes: z.array(z.enum(eventTypes, { error: "eventTypeInvalid" })).transform((v) => [...new Set(v)]),
   requiresErasureAck: z.boolean(),
+  /** Not connected: its owner is emailed a task for each rectification, restriction and erasure. */
+  manual: z.boolean().default(false),
+  ownerEmail: z.string().trim().toLowerCase().max(254, { error: "emailInvalid" }).default(""),
+  manualInstructions: z.string().trim().max(4000, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }).default(""),
 });
 
-const needsUrl = (value: { webhookUrl: string | null; eventTypes: string[] }, ctx: z.RefinementCtx) => {
+type SystemFields = z.output<typeof systemFields>;
+
+const needsUrl = (value: SystemFields, ctx: z.RefinementCtx) => {
+  if (value.manual) {
+    if (!z.email().safeParse(value.ownerEmail).success) ctx.addIssue({ code: "custom", path: ["ownerEmail"], message: "emailInvalid" });
+    if (value.manualInstructions === "") ctx.addIssue({ code: "custom", path: ["manualInstructions"], message: "instructionsRequired" });
+    return;
+  }
   if (value.eventTypes.length > 0 && !value.webhookUrl) ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "urlRequired" });
 };
 
-export const createConnectedSystemSchema = systemFields.extend({ key: systemKeySchema }).superRefine(needsUrl);
+/**
+ * A manual system gets no webhooks and cannot acknowledge through the API (its tasks are its
+ * acknowledgement); a connected one has no owner address or instructions.
+ */
+const settle = <T extends SystemFields>(value: T) =>
+  value.manual
+    ? { ...value, webhookUrl: null, eventTypes: [], requiresErasureAck: false }
+    : { ...value, ownerEmail: null, manualInstructions: null };
+
+export const createConnectedSystemSchema = systemFields.extend({ key: systemKeySchema }).superRefine(needsUrl).transform(settle);
 export type CreateConnectedSystemInput = z.input<typeof createConnectedSystemSchema>;
 
-export const updateConnectedSystemSchema = systemFields.extend({ active: z.boolean() }).superRefine(needsUrl);
+export const updateConnectedSystemSchema = systemFields.extend({ active: z.boolean() }).superRefine(needsUrl).transform(settle);
 export type UpdateConnectedSystemInput = z.input<typeof updateConnectedSystemSchema>;
 
 export const deliveryFilterSchema = z.object({

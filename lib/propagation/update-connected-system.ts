@@ -29,7 +29,7 @@ export async function updateConnectedSystem({ actor, systemId, input }: { actor:
     const action = enabling ? "system.enabled" : disabling ? "system.disabled" : "system.updated";
     return {
       result: { id: systemId },
-      audit: { action, target: `ConnectedSystem:${systemId}`, details: { eventTypes: data.eventTypes, webhook: data.webhookUrl !== null, ...(disabling ? { reason: "manual" } : {}) } },
+      audit: { action, target: `ConnectedSystem:${systemId}`, details: { eventTypes: data.eventTypes, webhook: data.webhookUrl !== null, manual: data.manual, ...(disabling ? { reason: "manual" } : {}) } },
     };
   });
 }

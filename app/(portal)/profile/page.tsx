@@ -103,8 +103,10 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         ) : (
           <ul data-testid="systems">
             {profile.systems.map((s) => (
-              <li key={s.system}>
-                <strong>{s.system}</strong> · {t("since")} {format.dateTime(s.linkedAt, { dateStyle: "medium" })}
+              <li key={s.key} data-updates={s.updates}>
+                <strong>{s.name ?? t("unnamedSystem")}</strong> · {t("since")} {format.dateTime(s.linkedAt, { dateStyle: "medium" })}
+                <br />
+                <span className="muted">{t(`systemUpdates.${s.updates}`)}</span>
               </li>
             ))}
           </ul>

@@ -61,6 +61,7 @@ export default async function SystemsPage() {
                 <tr key={s.id}>
                   <td>
                     <Link href={`/admin/systems/${s.id}`}>{s.name}</Link>
+                    {s.manual && <span className="badge">{t("manualBadge")}</span>}
                   </td>
                   <td>
                     <code>{s.key}</code>

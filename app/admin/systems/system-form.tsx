@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
 import { eventTypes } from "@/lib/propagation/event-types";
@@ -20,6 +20,10 @@ export interface SystemFormValues {
   eventTypes: string[];
   requiresErasureAck: boolean;
   active: boolean;
+  /** Not connected: its owner is emailed a task for each rectification, restriction and erasure. */
+  manual: boolean;
+  ownerEmail: string;
+  manualInstructions: string;
 }
 
 /** Connects a system (then shows its secret once) or edits one; the server validates and answers field errors. */
@@ -31,6 +35,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
   const [saved, setSaved] = useState(false);
   const form = useForm<SystemFormValues>({ defaultValues: defaults });
   const { errors } = form.formState;
+  const manual = useWatch({ control: form.control, name: "manual" });
   const message = (key?: string) => (key ? t(`errors.${key}` as "errors.invalid") : undefined);
 
   const onSubmit = form.handleSubmit((values) =>
@@ -44,10 +49,22 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
         router.refresh();
         return;
       }
-      const { key, name, kind, webhookUrl, eventTypes: types, requiresErasureAck } = input;
-      const result = await createSystemAction({ key, name, kind, webhookUrl, eventTypes: types, requiresErasureAck });
+      const { key, name, kind, webhookUrl, eventTypes: types, requiresErasureAck, ownerEmail, manualInstructions } = input;
+      const result = await createSystemAction({
+        key,
+        name,
+        kind,
+        webhookUrl,
+        eventTypes: types,
+        requiresErasureAck,
+        manual: input.manual,
+        ownerEmail,
+        manualInstructions,
+      });
       if (applyActionErrors(result, form.setError)) return;
-      if (result.ok) setCreated({ id: result.data.id, secret: result.data.secret });
+      // A manual system receives no webhooks: its signing secret is of no use to show.
+      if (result.ok && input.manual) router.push(`/admin/systems/${result.data.id}`);
+      else if (result.ok) setCreated({ id: result.data.id, secret: result.data.secret });
     }),
   );
 
@@ -77,27 +94,60 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
           ))}
         </select>
       </div>
-      <TextField id="webhookUrl" type="url" label={t("form.webhookUrl")} hint={t("form.webhookUrlHint")} error={message(errors.webhookUrl?.message)} registration={form.register("webhookUrl")} />
-      <fieldset className="field">
-        <legend>{t("form.eventTypes")}</legend>
-        {eventTypes.map((type) => (
-          <div key={type} className="checkbox-field">
-            <input id={`event-${type}`} type="checkbox" value={type} {...form.register("eventTypes")} />
-            <label htmlFor={`event-${type}`}>
-              <code>{type}</code>
-            </label>
-          </div>
-        ))}
-        {errors.eventTypes?.message && (
-          <p className="field-error" role="alert">
-            {message(errors.eventTypes.message)}
-          </p>
-        )}
-      </fieldset>
       <div className="checkbox-field field">
-        <input id="requiresErasureAck" type="checkbox" {...form.register("requiresErasureAck")} />
-        <label htmlFor="requiresErasureAck">{t("form.requiresErasureAck")}</label>
+        <input id="manual" type="checkbox" aria-describedby="manual-hint" {...form.register("manual")} />
+        <label htmlFor="manual">{t("form.manual")}</label>
+        <p id="manual-hint" className="muted">
+          {t("form.manualHint")}
+        </p>
       </div>
+      {manual ? (
+        <>
+          <TextField id="ownerEmail" type="email" label={t("form.ownerEmail")} hint={t("form.ownerEmailHint")} error={message(errors.ownerEmail?.message)} registration={form.register("ownerEmail")} />
+          <div className="field">
+            <label htmlFor="manualInstructions">{t("form.manualInstructions")}</label>
+            <p id="manualInstructions-hint" className="muted">
+              {t("form.manualInstructionsHint")}
+            </p>
+            <textarea
+              id="manualInstructions"
+              rows={4}
+              aria-invalid={errors.manualInstructions ? "true" : "false"}
+              aria-describedby={errors.manualInstructions ? "manualInstructions-hint manualInstructions-error" : "manualInstructions-hint"}
+              {...form.register("manualInstructions")}
+            />
+            {errors.manualInstructions?.message && (
+              <p id="manualInstructions-error" className="field-error" role="alert">
+                {message(errors.manualInstructions.message)}
+              </p>
+            )}
+          </div>
+        </>
+      ) : (
+        <>
+          <TextField id="webhookUrl" type="url" label={t("form.webhookUrl")} hint={t("form.webhookUrlHint")} error={message(errors.webhookUrl?.message)} registration={form.register("webhookUrl")} />
+          <fieldset className="field">
+            <legend>{t("form.eventTypes")}</legend>
+            {eventTypes.map((type) => (
+              <div key={type} className="checkbox-field">
+                <input id={`event-${type}`} type="checkbox" value={type} {...form.register("eventTypes")} />
+                <label htmlFor={`event-${type}`}>
+                  <code>{type}</code>
+                </label>
+              </div>
+            ))}
+            {errors.eventTypes?.message && (
+              <p className="field-error" role="alert">
+                {message(errors.eventTypes.message)}
+              </p>
+            )}
+          </fieldset>
+          <div className="checkbox-field field">
+            <input id="requiresErasureAck" type="checkbox" {...form.register("requiresErasureAck")} />
+            <label htmlFor="requiresErasureAck">{t("form.requiresErasureAck")}</label>
+          </div>
+        </>
+      )}
       {systemId && (
         <div className="checkbox-field field">
           <input id="active" type="checkbox" {...form.register("active")} />

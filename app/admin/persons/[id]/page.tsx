@@ -9,6 +9,7 @@ import { getPerson360 } from "@/lib/persons/get-person-360";
 import { getRecentPersonView } from "@/lib/persons/get-recent-person-view";
 import { resolvePersonId } from "@/lib/persons/resolve-person-id";
 import { ActivitySection, ConsentSection, DeliverySection, InteractionSection, ProfileSection, RequestSection } from "./sections";
+import { ManualTaskSection } from "./manual-task-section";
 import { ReasonForm } from "./reason-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +62,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <InteractionSection record={record} />
       <RequestSection record={record} canOpen={hasRole(user.role, "PRIVACY_OFFICER")} />
       <DeliverySection record={record} />
+      <ManualTaskSection actor={actor} personId={id} canOpen={hasRole(user.role, "PRIVACY_OFFICER")} />
       <ActivitySection record={record} />
     </>
   );

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findOfficers } from "@/lib/requests/find-officers";
 import { getDataRequest } from "@/lib/requests/get-data-request";
+import { TaskTable } from "../../tasks/task-table";
 import { RequestActions } from "./request-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -79,9 +80,8 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <h2 id="propagation-title">{t("propagation")}</h2>
         <p className="muted">{t("propagationIntro")}</p>
         {request.pendingSystems.length > 0 && <p className="warning">{t("pendingSystems", { systems: request.pendingSystems.map((s) => s.name).join(", ") })}</p>}
-        {request.propagation.deliveries.length === 0 ? (
-          <p>{t("noPropagation")}</p>
-        ) : (
+        {request.propagation.deliveries.length === 0 && request.propagation.manualTasks.length === 0 && <p>{t("noPropagation")}</p>}
+        {request.propagation.deliveries.length > 0 && (
           <table data-testid="propagation">
             <thead>
               <tr>
@@ -109,6 +109,12 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               ))}
             </tbody>
           </table>
+        )}
+        {request.propagation.manualTasks.length > 0 && (
+          <>
+            <h3>{t("manualTasks")}</h3>
+            <TaskTable tasks={request.propagation.manualTasks} canOpen />
+          </>
         )}
       </section>
 

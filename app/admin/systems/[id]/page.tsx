@@ -36,20 +36,33 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
             .map(([status, count]) => `${d(`statuses.${status as "PENDING"}`)}: ${count}`)
             .join(" · ")}
         </p>
-        <SendTestEventButton systemId={system.id} />
+        {system.manual ? <p className="notice">{t("manualNotice")}</p> : <SendTestEventButton systemId={system.id} />}
         <SystemForm
           systemId={system.id}
-          defaults={{ key: system.key, name: system.name, kind: system.kind, webhookUrl: system.webhookUrl ?? "", eventTypes: system.eventTypes, requiresErasureAck: system.requiresErasureAck, active: system.active }}
+          defaults={{
+            key: system.key,
+            name: system.name,
+            kind: system.kind,
+            webhookUrl: system.webhookUrl ?? "",
+            eventTypes: system.eventTypes,
+            requiresErasureAck: system.requiresErasureAck,
+            active: system.active,
+            manual: system.manual,
+            ownerEmail: system.ownerEmail ?? "",
+            manualInstructions: system.manualInstructions ?? "",
+          }}
         />
       </div>
-      <section className="card" aria-labelledby="secret-title">
-        <h2 id="secret-title">{t("secret.title")}</h2>
-        <p>
-          {t("secret.signing", { count: system.secrets.length })}
-          {system.secrets.filter((s) => s.validUntil).map((s) => ` · ${t("secret.until", { time: when(s.validUntil!) })}`)}
-        </p>
-        <RotateSecretButton systemId={system.id} />
-      </section>
+      {!system.manual && (
+        <section className="card" aria-labelledby="secret-title">
+          <h2 id="secret-title">{t("secret.title")}</h2>
+          <p>
+            {t("secret.signing", { count: system.secrets.length })}
+            {system.secrets.filter((s) => s.validUntil).map((s) => ` · ${t("secret.until", { time: when(s.validUntil!) })}`)}
+          </p>
+          <RotateSecretButton systemId={system.id} />
+        </section>
+      )}
       <section className="card" aria-labelledby="keys-title">
         <h2 id="keys-title">{t("keys.title")}</h2>
         {system.apiKeys.length === 0 ? (

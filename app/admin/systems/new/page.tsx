@@ -13,7 +13,7 @@ export default async function NewSystemPage() {
   return (
     <div className="card">
       <h1>{t("new")}</h1>
-      <SystemForm defaults={{ key: "", name: "", kind: "CRM", webhookUrl: "", eventTypes: [], requiresErasureAck: false, active: true }} />
+      <SystemForm defaults={{ key: "", name: "", kind: "CRM", webhookUrl: "", eventTypes: [], requiresErasureAck: false, active: true, manual: false, ownerEmail: "", manualInstructions: "" }} />
     </div>
   );
 }
