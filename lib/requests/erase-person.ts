@@ -6,6 +6,7 @@ import { encryptSecret } from "../crypto/encryption";
 import { Prisma, type DataRequest } from "../db/generated/client";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
+import { createManualTasks } from "../manual-tasks/create-manual-tasks";
 import { groupExternalIds } from "../persons/group-external-ids";
 import { recordOutboxEvent } from "../propagation/record-outbox-event";
 import { suppressEmail } from "../suppression/suppress-email";
@@ -40,6 +41,8 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
   // The event goes last, carrying the state after the erasure, but with the external ids read
   // now, before they are deleted, so receivers can still find the person.
   const externalIds = groupExternalIds(await tx.externalIdentity.findMany({ where: { personId }, select: { system: true, externalId: true } }));
+  // Each manual system's task too, while the ids and the address still exist: its owner needs them.
+  const tasks = await createManualTasks(tx, { request, kind: "ERASURE", now });
   if (person.email) await suppressEmail(tx, person.email, "erasure", now);
 
   const consentEventIds = (await tx.consentEvent.findMany({ where: { personId }, select: { id: true } })).map((e) => e.id);
@@ -112,6 +115,7 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
   const audit: AuditInput[] = [
     { action: "person.erased", personId, target: `Person:${personId}`, details: { dataRequestId: request.id, outboxEventId: event.id, deleted: counts, closedRequests: others.length } },
     { action: "request.status_changed", personId, target: `DataRequest:${request.id}`, details: { from: request.status, to: "AWAITING_SYSTEMS" } },
+    ...tasks,
   ];
   return { audit, eventId: event.id, counts };
 }

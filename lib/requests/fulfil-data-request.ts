@@ -1,6 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
+import { createManualTasks } from "../manual-tasks/create-manual-tasks";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
@@ -14,6 +15,7 @@ import { sendRequestEmail } from "./send-request-email";
  * Access and portability complete themselves when their export is ready. An erasure completes
  * when its systems acknowledge; an officer may close one still waiting only with a note saying
  * why (e.g. a system was decommissioned), and that is recorded with the systems still pending.
+ * A fulfilled rectification gives the owner of each manual system holding the person a task.
  */
 export async function fulfilDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
@@ -35,15 +37,19 @@ export async function fulfilDataRequest({ actor, input }: { actor: Actor; input:
       }
       await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
       await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now, note: note ?? null, internal: request.type === "ERASURE" });
+      const tasks = request.type === "RECTIFICATION" ? await createManualTasks(tx, { request, kind: "RECTIFICATION", now }) : [];
       const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
       return {
         result: { type: request.type, mail: request.type !== "ERASURE" && person?.email ? { to: person.email, language: person.preferredLanguage } : null },
-        audit: {
-          action: "request.fulfilled",
-          personId,
-          target: `DataRequest:${requestId}`,
-          details: { type: request.type, from: request.status, ...(pendingSystems.length ? { pendingSystems } : {}) },
-        },
+        audit: [
+          {
+            action: "request.fulfilled",
+            personId,
+            target: `DataRequest:${requestId}`,
+            details: { type: request.type, from: request.status, ...(pendingSystems.length ? { pendingSystems } : {}) },
+          },
+          ...tasks,
+        ],
       };
     },
     options,
