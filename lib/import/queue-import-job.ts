@@ -1,6 +1,8 @@
 import type { AuditInput } from "../audit/append-audit-entry";
 import type { Tx } from "../db/types";
 import { AppError } from "../errors";
+import { enqueueJob } from "../queue/enqueue-job";
+import { importPassJob } from "./import-worker-job";
 import { loadImportPurposes } from "./load-import-purposes";
 import type { ImportMapping } from "./schemas";
 
@@ -17,7 +19,7 @@ export interface QueueImportJobInput {
 }
 
 /**
- * The one way a job is queued, inside the caller's change transaction (back-office and Imports
+ * The one way a job is queued (with its pass on the queue), inside the caller's change transaction (back-office and Imports
  * API alike): the mapped columns must be in the file and the mapped purposes must take consents
  * now. The mapping becomes the source's preset, offered for its next file. Answers the job id and
  * the `import.queued` audit entry. Problems are thrown as VALIDATION with `fields`: target → key
@@ -39,6 +41,7 @@ export async function queueImportJob(tx: Tx, input: QueueImportJobInput): Promis
     data: { fileId, dryRun, system, mapping, keepValidRows, createdById: input.createdById, requestedBySystemId: input.requestedBySystemId },
     select: { id: true },
   });
+  await enqueueJob(tx, importPassJob(job.id));
   await tx.importMappingPreset.upsert({
     where: { system },
     create: { system, mapping, updatedById: input.createdById },

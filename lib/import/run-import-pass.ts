@@ -20,6 +20,8 @@ export interface ImportPassOptions {
   batchRows?: number;
   /** The worker is stopping: the file's transaction is rolled back and the job queued again. */
   signal?: AbortSignal;
+  /** Runs this import (its queue job names it); without it, the oldest one waiting. */
+  importJobId?: string;
 }
 
 /** Thrown to roll the file's transaction back once its outcome is known (dry run, refusal, failure). */
@@ -38,8 +40,8 @@ class RollBack extends Error {
  * second short transaction. A real run's stored chunks are deleted when it ends either way.
  * Answers true when it ran a job (another may be waiting).
  */
-export async function runImportPass({ prisma, workerId, now = new Date(), batchRows = 500, signal }: ImportPassOptions): Promise<boolean> {
-  const jobId = await claimImportJob(prisma, workerId, now);
+export async function runImportPass({ prisma, workerId, now = new Date(), batchRows = 500, signal, importJobId }: ImportPassOptions): Promise<boolean> {
+  const jobId = await claimImportJob(prisma, workerId, now, importJobId ?? null);
   if (!jobId) return false;
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, include: { file: { select: { id: true, columns: true, delimiter: true, encoding: true } } } });
   const mapping = importMappingSchema.parse(job.mapping);

@@ -3,6 +3,7 @@ import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
+import { erasureJob } from "./erasure-job";
 import { hashRequestToken } from "./hash-confirmation-token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,6 +36,7 @@ export async function confirmDataRequest({ token }: { token: string }, options?:
           ...(scheduledFor ? [{ action: "person.erasure_requested", personId, target: `DataRequest:${request.id}`, details: { scheduledFor: scheduledFor.toISOString() } }] : []),
         ],
         events: scheduledFor ? [{ type: "person.erasure_requested", personId, data: { requestId: request.id, scheduledFor: scheduledFor.toISOString() } }] : [],
+        jobs: scheduledFor ? [erasureJob({ requestId: request.id, personId, runAt: scheduledFor })] : [],
       };
     },
     options,

@@ -2,11 +2,12 @@ import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { assertPersonWritable } from "../persons/assert-person-writable";
 import { assertExportAllowed } from "./assert-export-allowed";
+import { exportBuildJob } from "./export-build-job";
 import { insertDataRequest } from "./insert-data-request";
 
 /**
  * "Download my data" (GDPR Art. 15 and 20): opens an ACCESS (or PORTABILITY) request, already in
- * progress since the signed-in person is verified, with an export for the worker to build. While
+ * progress since the signed-in person is verified, with an export for the queue to build. While
  * one is being built, asking again answers that one instead of starting another; otherwise one
  * file per EXPORT_MIN_INTERVAL_HOURS (RATE_LIMITED).
  */
@@ -29,6 +30,7 @@ export async function requestDataExport(
       return {
         result: { requestId: request.id, exportId: created.id, created: true },
         audit: [audit, { action: "export.requested", personId, target: `DataExport:${created.id}`, details: { dataRequestId: request.id } }],
+        jobs: [exportBuildJob({ exportId: created.id, personId })],
       };
     },
     options,

@@ -1,20 +1,20 @@
-// The worker's request jobs: build exports, expire old ones, run erasures whose cooling-off
-// period has ended, complete acknowledged erasures with their final email, and the officers'
-// daily digest. Each takes a bounded batch per pass and claims work with FOR UPDATE SKIP LOCKED.
+// The requests' work in the worker. Side effects of a change (an erasure's step after its
+// cooling-off period, an export's build) are queue jobs, written by the change itself. What is
+// left here is housekeeping, which no change causes: export expiry stays a small periodic worker
+// job (a bounded batch per pass), and the two self-scheduling jobs, the officers' digest and the
+// sweep of waiting erasures, are made sure of when the worker starts.
 import type { PrismaClient } from "../db/generated/client";
-import { describeError, log } from "../log";
+import { enqueueJobs } from "../queue/enqueue-job";
+import type { JobHandler } from "../queue/job-handler";
 import type { WorkerJob } from "../worker/run-worker";
-import { completeErasure } from "./complete-erasure";
-import { EXPORT_BATCH, buildPendingExports } from "./build-pending-exports";
-import { ERASURE_BATCH, executeDueErasures } from "./execute-due-erasures";
+import { erasureJobHandler } from "./erasure-job";
+import { erasureSweepJob, erasureSweepJobHandler, nextSweepSlot } from "./erasure-sweep-job";
 import { expireDataExports } from "./expire-data-exports";
-import { sendErasureFinalEmails } from "./send-erasure-final-emails";
-import { sendOfficerDigest } from "./send-officer-digest";
+import { exportBuildJobHandler } from "./export-build-job";
+import { nextDigestAt, officerDigestJob, officerDigestJobHandler } from "./officer-digest-job";
 
-export const exportJob: WorkerJob = {
-  name: "requests.build-exports",
-  run: async (prisma, now, context?: { workerId: string }) => (await buildPendingExports(prisma, now, context?.workerId ?? "worker")) === EXPORT_BATCH,
-};
+/** What the queue runs for requests. */
+export const requestJobHandlers: JobHandler[] = [erasureJobHandler, exportBuildJobHandler, erasureSweepJobHandler, officerDigestJobHandler];
 
 export const expireExportsJob: WorkerJob = {
   name: "requests.expire-exports",
@@ -24,46 +24,23 @@ export const expireExportsJob: WorkerJob = {
 };
 
 /**
- * Where this worker's sweep of waiting erasures goes on. An acknowledgement completes its
- * erasure at once (recordAcknowledgement); the sweep catches the rest (a system that no longer
- * needs to acknowledge) and walks all waiting erasures in turn, a batch per pass, so erasures
- * that wait on a slow system never hide the others.
+ * Queues the next digest and sweep unless they are queued already (their dedupe keys name their
+ * time, so every worker asks for the same ones): each then queues its own successor.
  */
-let sweepAfter: string | null = null;
-
-async function sweepWaitingErasures(prisma: PrismaClient, now: Date) {
-  const waiting = await prisma.dataRequest.findMany({
-    where: { type: "ERASURE", status: "AWAITING_SYSTEMS", ...(sweepAfter ? { id: { gt: sweepAfter } } : {}) },
-    orderBy: { id: "asc" },
-    take: ERASURE_BATCH,
-    select: { id: true },
-  });
-  sweepAfter = waiting.length === ERASURE_BATCH ? waiting[waiting.length - 1]!.id : null;
-  for (const { id } of waiting) {
-    // One erasure that fails is logged and left for the next sweep; the others go on.
-    try {
-      await completeErasure({ requestId: id }, { now, prisma });
-    } catch (error) {
-      log.error("requests.erasure_completion_failed", { requestId: id, ...describeError(error) });
-    }
-  }
+export async function ensureRecurringRequestJobs(prisma: PrismaClient, now: Date): Promise<void> {
+  await enqueueJobs(prisma, [officerDigestJob(nextDigestAt(now)), erasureSweepJob(nextSweepSlot(now))], now);
 }
 
-export const erasureJob: WorkerJob = {
-  name: "requests.erasures",
+let ensured = false;
+
+/** Once per worker process, on its first pass. */
+export const ensureRecurringJobsJob: WorkerJob = {
+  name: "requests.ensure-recurring",
   run: async (prisma, now) => {
-    const due = await executeDueErasures(prisma, now);
-    await sweepWaitingErasures(prisma, now);
-    await sendErasureFinalEmails(prisma, now);
-    return due === ERASURE_BATCH;
+    if (ensured) return;
+    await ensureRecurringRequestJobs(prisma, now);
+    ensured = true;
   },
 };
 
-export const officerDigestJob: WorkerJob = {
-  name: "requests.officer-digest",
-  run: async (prisma, now) => {
-    await sendOfficerDigest(prisma, now);
-  },
-};
-
-export const requestJobs: WorkerJob[] = [exportJob, expireExportsJob, erasureJob, officerDigestJob];
+export const requestJobs: WorkerJob[] = [ensureRecurringJobsJob, expireExportsJob];

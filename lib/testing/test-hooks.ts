@@ -11,9 +11,13 @@ import { publishPurposeVersion } from "../consents/publish-purpose-version";
 import { createApiKey } from "../api-keys/create-api-key";
 import { db } from "../db/client";
 import { runChange } from "../changes/run-change";
-import { EXPORT_LEASE_MS } from "../requests/build-pending-exports";
+import { enqueueJob } from "../queue/enqueue-job";
+import { exportBuildJob } from "../requests/export-build-job";
 import { insertDataRequest } from "../requests/insert-data-request";
-import { requestJobs } from "../requests/request-jobs";
+import { ensureRecurringRequestJobs, requestJobs } from "../requests/request-jobs";
+import { sweepWaitingErasures } from "../requests/erasure-sweep-job";
+import { createQueueJob } from "../queue/run-queue";
+import { jobHandlers } from "../worker/jobs";
 import { createConnectedSystem } from "../propagation/create-connected-system";
 import { updateConnectedSystem } from "../propagation/update-connected-system";
 
@@ -58,9 +62,14 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
     return { version: draft.version };
   }
   if (hook.action === "run-request-jobs") {
-    // One pass of the worker's request jobs, now, beside the running worker (they claim with SKIP LOCKED).
-    for (const job of requestJobs) await job.run(prisma, new Date(), { workerId: "test-hooks", signal: new AbortController().signal });
-    return { ran: requestJobs.map((j) => j.name) };
+    // One pass of the worker's request jobs and its queue, and a sweep of every waiting erasure,
+    // now, beside the running worker (they claim with SKIP LOCKED).
+    const context = { workerId: "test-hooks", signal: new AbortController().signal };
+    const now = new Date();
+    await ensureRecurringRequestJobs(prisma, now);
+    for (const job of [...requestJobs, createQueueJob(jobHandlers)]) await job.run(prisma, now, context);
+    for (let after = await sweepWaitingErasures(prisma, now, null); after; after = await sweepWaitingErasures(prisma, now, after));
+    return { ran: [...requestJobs.map((j) => j.name), "queue", "erasure.sweep"] };
   }
   if (hook.action === "person-rows") {
     // Every row about the person, per table: what an erasure must leave empty (or kept, see README).
@@ -99,7 +108,9 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
   }
   if (hook.action === "schedule-erasure-now") {
     // The cooling-off period has passed: the worker's next pass runs the erasure.
-    const { count } = await prisma.dataRequest.updateMany({ where: { id: hook.requestId, type: "ERASURE" }, data: { scheduledFor: new Date(Date.now() - 1000) } });
+    const due = new Date(Date.now() - 1000);
+    const { count } = await prisma.dataRequest.updateMany({ where: { id: hook.requestId, type: "ERASURE" }, data: { scheduledFor: due } });
+    await prisma.job.updateMany({ where: { dedupeKey: `erasure:${hook.requestId}`, status: "PENDING" }, data: { runAt: due } });
     return { updated: count };
   }
   if (hook.action === "expire-export") {
@@ -108,7 +119,7 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
   }
   if (hook.action === "end-export-lease") {
     // The claiming worker's lease runs out: a running worker may take the export over.
-    const { count } = await prisma.dataExport.updateMany({ where: { id: hook.exportId, status: "BUILDING" }, data: { claimedAt: new Date(Date.now() - EXPORT_LEASE_MS - 1000) } });
+    const { count } = await prisma.job.updateMany({ where: { dedupeKey: `export:${hook.exportId}`, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() - 1000) } });
     return { updated: count };
   }
   if (hook.action === "create-system") {
@@ -135,6 +146,9 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
         data: { requestId: request.id, status: "BUILDING", claimedBy: "e2e-stalled-worker", claimedAt: now, attempts: 1, progress: hook.progress, createdAt: new Date(now.getTime() - 24 * 60 * 60 * 1000 - 60_000) },
         select: { id: true },
       });
+      // Its build job, taken by that worker on a lease that has not run out yet.
+      const jobId = await enqueueJob(tx, exportBuildJob({ exportId: created.id, personId: person.id }), now);
+      await tx.job.update({ where: { id: jobId! }, data: { status: "RUNNING", attempts: 1, leasedBy: "e2e-stalled-worker", leaseUntil: new Date(now.getTime() + 60 * 60_000) } });
       return { result: { requestId: request.id, exportId: created.id }, audit };
     });
   }

@@ -13,12 +13,12 @@ import { approveDataRequest } from "@/lib/requests/approve-data-request";
 import { fulfilDataRequest } from "@/lib/requests/fulfil-data-request";
 import { getDataRequest } from "@/lib/requests/get-data-request";
 import { requestErasure } from "@/lib/requests/request-erasure";
-import { erasureJob } from "@/lib/requests/request-jobs";
 import { requestRectification } from "@/lib/requests/request-rectification";
 import { requestRestriction } from "@/lib/requests/request-restriction";
 import { createPerson, uniqueEmail } from "../../factories/persons";
 import { createOfficer } from "../../factories/requests";
 import { createSystem, uniqueSystemKey } from "../../factories/systems";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -122,7 +122,7 @@ describe("manual systems", () => {
     const view = await getDataRequest({ actor: officer, requestId: request.id });
     expect(view!.pendingSystems.map((s) => s.id)).toEqual([erp.id]);
     expect(view!.propagation.manualTasks.map((m) => [m.system.name, m.status])).toEqual([["Old erp", "OPEN"]]);
-    await erasureJob.run(prisma, new Date(), { workerId: "w", signal: signal() });
+    await runQueue(prisma);
     expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("AWAITING_SYSTEMS");
 
     // Only officers mark it done, and only with a note.
@@ -153,7 +153,7 @@ describe("manual systems", () => {
     const request = await requestErasure({ actor: { kind: "PERSON", id: user.id }, personId: person.id, signedInAt: new Date() });
     await approveDataRequest({ actor: officer, input: { requestId: request.id } });
     expect(await tasksOf(request.id)).toEqual([]);
-    await erasureJob.run(prisma, new Date(), { workerId: "w", signal: signal() });
+    await runQueue(prisma);
     expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("COMPLETED");
   });
 

@@ -1,10 +1,13 @@
 // Erasures waiting for systems complete as soon as their own systems have confirmed, however many
 // other erasures wait on a system that never does: the confirming acknowledgement completes its
-// erasure in its own transaction, and the worker's sweep walks every waiting erasure in turn.
+// erasure in its own transaction, and the queue's self-scheduling sweep walks every waiting
+// erasure in turn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAcknowledgement } from "@/lib/propagation/record-acknowledgement";
-import { erasureJob } from "@/lib/requests/request-jobs";
+import { ERASURE_SWEEP_EVERY_MS } from "@/lib/requests/erasure-sweep-job";
+import { ensureRecurringRequestJobs } from "@/lib/requests/request-jobs";
 import { createPerson } from "../../factories/persons";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -34,7 +37,8 @@ async function waitingErasure(erasedAt: Date) {
 }
 
 const statusOf = async (id: string) => (await t.database.prisma.dataRequest.findUniqueOrThrow({ where: { id } })).status;
-const pass = (now: Date) => erasureJob.run(t.database.prisma, now, { workerId: "w", signal: new AbortController().signal });
+/** The worker's queue at `now`: the sweep, when its time has come, and whatever it queues for the same moment. */
+const pass = (now: Date) => runQueue(t.database.prisma, now);
 
 describe("erasures waiting for systems", () => {
   it("the acknowledgement of the last pending system completes its erasure at once, while 20 others wait on a system that never acknowledges", async () => {
@@ -77,15 +81,26 @@ describe("erasures waiting for systems", () => {
     for (let i = 0; i < 25; i++) blocked.push(await waitingErasure(new Date(base.getTime() + 3 * MINUTE)));
     // Erased before "never" existed, so it waits for "retiring" only; its row is the newest.
     const last = await waitingErasure(new Date(base.getTime() + MINUTE));
-    const now = new Date();
+    // A worker starts: the sweep is queued once, and queues itself from then on.
+    let now = new Date();
+    await ensureRecurringRequestJobs(prisma, now);
+    await ensureRecurringRequestJobs(prisma, now);
+    expect(await prisma.job.count({ where: { kind: "erasure.sweep", status: "PENDING" } })).toBe(1);
+    now = new Date(now.getTime() + ERASURE_SWEEP_EVERY_MS);
     await pass(now);
     expect(await statusOf(last.id)).toBe("AWAITING_SYSTEMS");
+    // It walked all 26 (10 a run, each queueing the next batch at once) and waits for its next slot.
+    expect(await prisma.job.count({ where: { kind: "erasure.sweep", status: "SUCCEEDED" } })).toBe(3);
+    const [next] = await prisma.job.findMany({ where: { kind: "erasure.sweep", status: "PENDING" } });
+    expect(next!.runAt.getTime()).toBeGreaterThan(now.getTime());
     // "retiring" is no longer asked to confirm erasures: no acknowledgement will come for it.
     await prisma.connectedSystem.update({ where: { id: retiring.id }, data: { requiresErasureAck: false } });
 
-    // 26 waiting, 10 a pass: within three passes the sweep has looked at every one.
-    for (let i = 0; i < 3; i++) await pass(now);
+    // Its next round reaches the one behind the 25 that still wait.
+    await pass(next!.runAt);
     expect(await statusOf(last.id)).toBe("COMPLETED");
     for (const request of blocked) expect(await statusOf(request.id)).toBe("AWAITING_SYSTEMS");
+    expect(await prisma.job.count({ where: { kind: "erasure.sweep", status: { in: ["PENDING", "RUNNING"] } } })).toBe(1);
+    expect(await prisma.job.count({ where: { kind: "erasure.sweep", status: "DEAD" } })).toBe(0);
   });
 });

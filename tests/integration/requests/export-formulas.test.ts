@@ -4,11 +4,11 @@ import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correctPerson } from "@/lib/persons/correct-person";
-import { buildPendingExports } from "@/lib/requests/build-pending-exports";
 import { getDataExportDownload } from "@/lib/requests/get-data-export-download";
 import { requestDataExport } from "@/lib/requests/request-data-export";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createFullPerson, createOfficer } from "../../factories/requests";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -41,7 +41,7 @@ describe("formulas in the person's export", () => {
 
     const start = new Date();
     const asked = await requestDataExport({ actor: a.actor, personId: id }, { now: start });
-    expect(await buildPendingExports(prisma, start, "w")).toBe(1);
+    await runQueue(prisma, start);
     const download = await getDataExportDownload({ actor: a.actor, personId: id, exportId: asked.exportId }, { now: start });
     const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(download.content))).map(([name, bytes]) => [name, strFromU8(bytes)]));
     const csv = (name: string) => parse(files[`csv/${name}.csv`]!, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];

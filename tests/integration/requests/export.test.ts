@@ -1,10 +1,10 @@
-// "Download my data": the worker builds a ZIP with data.json, CSVs, index.html and a README;
+// "Download my data": the queue builds a ZIP with data.json, CSVs, index.html and a README;
 // only the person's own data is in it; only they can download it, until it expires.
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { buildPendingExports } from "@/lib/requests/build-pending-exports";
+import { claimJobs } from "@/lib/queue/claim-jobs";
 import { expireDataExports } from "@/lib/requests/expire-data-exports";
 import { findPersonExports } from "@/lib/requests/find-person-exports";
 import { findPersonRequests } from "@/lib/requests/find-person-requests";
@@ -12,6 +12,7 @@ import { getDataExportDownload } from "@/lib/requests/get-data-export-download";
 import { requestDataExport } from "@/lib/requests/request-data-export";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createFullPerson } from "../../factories/requests";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -38,9 +39,9 @@ describe("download my data", () => {
     expect(await requestDataExport({ actor: a.actor, personId: a.person.id }, { now: start })).toMatchObject({ exportId: asked.exportId, created: false });
     expect((await findPersonExports(a.person.id, start))[0]).toMatchObject({ id: asked.exportId, status: "PENDING", progress: 0 });
 
-    // Two workers at once: the export is built once.
-    const built = await Promise.all([buildPendingExports(prisma, start, "worker-1"), buildPendingExports(prisma, start, "worker-2")]);
-    expect(built.reduce((x, y) => x + y, 0)).toBe(1);
+    // Its build was queued with the request; two workers at once build it once.
+    await Promise.all([runQueue(prisma, start, "worker-1"), runQueue(prisma, start, "worker-2")]);
+    expect(await prisma.job.findMany({ where: { kind: "export.build" }, select: { status: true, attempts: true } })).toEqual([{ status: "SUCCEEDED", attempts: 1 }]);
     const exp = await prisma.dataExport.findUniqueOrThrow({ where: { id: asked.exportId } });
     expect(exp).toMatchObject({ status: "READY", progress: 100, attempts: 1 });
     expect(exp.expiresAt!.getTime() - start.getTime()).toBe(7 * DAY);
@@ -106,15 +107,19 @@ describe("download my data", () => {
     expect(await prisma.auditEntry.count({ where: { personId: a.person.id, action: "export.expired" } })).toBe(1);
   });
 
-  it("takes over an export whose worker stopped once its claim has run out", async () => {
+  it("takes over an export whose worker stopped once its lease has run out", async () => {
     const prisma = t.database.prisma;
     const purposeKey = await createPublishedPurpose();
     const a = await createFullPerson(prisma, purposeKey, "lease");
     const start = new Date();
     const asked = await requestDataExport({ actor: a.actor, personId: a.person.id }, { now: start });
+    // A worker took the build on a ten-minute lease and stopped part-way.
+    const [taken] = await claimJobs(prisma, { workerId: "dead-worker", now: start, limit: 1, leaseMs: 10 * 60_000, kinds: ["export.build"] });
+    expect(taken).toMatchObject({ kind: "export.build", payload: { exportId: asked.exportId } });
     await prisma.dataExport.update({ where: { id: asked.exportId }, data: { status: "BUILDING", claimedBy: "dead-worker", claimedAt: start, attempts: 1 } });
-    expect(await buildPendingExports(prisma, new Date(start.getTime() + 60_000), "w")).toBe(0);
-    expect(await buildPendingExports(prisma, new Date(start.getTime() + 11 * 60_000), "w")).toBe(1);
+    await runQueue(prisma, new Date(start.getTime() + 60_000), "w");
+    expect(await prisma.dataExport.findUniqueOrThrow({ where: { id: asked.exportId } })).toMatchObject({ status: "BUILDING", claimedBy: "dead-worker" });
+    await runQueue(prisma, new Date(start.getTime() + 11 * 60_000), "w");
     expect(await prisma.dataExport.findUniqueOrThrow({ where: { id: asked.exportId } })).toMatchObject({ status: "READY", attempts: 2, claimedBy: "w" });
   });
 });
