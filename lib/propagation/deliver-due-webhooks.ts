@@ -4,7 +4,7 @@ import { describeError, log } from "../log";
 import type { JobContext } from "../worker/run-worker";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
 import { loadSigningSecrets } from "./load-signing-secrets";
-import { recordDeliveryOutcomes, type DeliveryOutcome } from "./record-delivery-outcomes";
+import { outcomeWriter } from "./outcome-writer";
 import { releaseDeliveries } from "./release-deliveries";
 import { sendWebhook, type WebhookResult } from "./send-webhook";
 import { signWebhook } from "./sign-webhook";
@@ -15,7 +15,7 @@ export interface DeliverySettings {
   allowPrivate: boolean;
   concurrency: number;
   disableAfterHours: number;
-  /** Longer than one try can take, so a live worker never loses its lease mid-try. */
+  /** Longer than one try can take, so a live worker never loses its lease mid-try (a try starts only while it fits). */
   leaseMs: number;
 }
 
@@ -31,44 +31,99 @@ export function deliverySettings(): DeliverySettings {
   };
 }
 
-/**
- * One batch: claims as many due deliveries as the worker sends at once (so each starts at
- * once and the lease covers it), signs and sends them side by side, records the outcomes. When
- * the worker is stopping, claimed deliveries not yet started are released; started ones finish
- * (within the timeout). Answers true when the batch was full: there may be more.
- */
-export async function deliverDueWebhooks(prisma: PrismaClient, now: Date, { workerId, signal }: JobContext, settings = deliverySettings()): Promise<boolean> {
-  if (signal.aborted) return false;
-  const claimed = await claimDeliveries(prisma, { workerId, now, limit: settings.concurrency, leaseMs: settings.leaseMs });
-  if (claimed.length === 0) return false;
-  const systemIds = [...new Set(claimed.map((d) => d.systemId))];
-  const secrets = new Map(await Promise.all(systemIds.map(async (id) => [id, await signingSecretsOrNone(prisma, id, now)] as const)));
-  await logAbandoned(prisma, claimed, settings.leaseMs);
+/** Most deliveries one claim takes; the claim size follows the pace the tries are answered at. */
+const MAX_CLAIM = 500;
+/** A claim holds about this much sending time, so claimed deliveries do not wait long for a slot. */
+const CLAIM_SECONDS = 0.25;
+/** A claimed delivery starts only while its lease outlasts the try by this much, so its outcome lands within it. */
+const LEASE_MARGIN_MS = 2_000;
 
-  const notStarted: string[] = [];
-  const outcomes: DeliveryOutcome[] = [];
-  await Promise.all(
-    claimed.map(async (delivery) => {
-      if (signal.aborted) {
-        notStarted.push(delivery.id);
-        return;
+interface Queued {
+  delivery: ClaimedDelivery;
+  secrets: string[];
+  leaseUntil: number;
+}
+
+/**
+ * Sends what is due at `now`, pipelined: up to WEBHOOK_CONCURRENCY tries in flight at once, the
+ * next deliveries claimed while those are in flight, the outcomes written in batches meanwhile.
+ * Claims grow with the pace of the answers (a slow receiver gets small ones). A claimed delivery
+ * that could no longer finish within its lease, and every one not yet started when the worker
+ * stops, is released; started ones finish (within the timeout). Stops claiming when a claim
+ * comes back short or after `budgetMs`; answers true when work may be left.
+ */
+export async function deliverDueWebhooks(
+  prisma: PrismaClient, now: Date, { workerId, signal }: JobContext, settings = deliverySettings(), budgetMs = Number.POSITIVE_INFINITY,
+): Promise<boolean> {
+  if (signal.aborted) return false;
+  const deadline = Date.now() + budgetMs;
+  const passStart = performance.now();
+  const writer = outcomeWriter(prisma, { workerId, schedule: settings.schedule, disableAfterHours: settings.disableAfterHours });
+  const queue: Queued[] = [];
+  const unsent: string[] = [];
+  let inFlight = 0;
+  let answered = 0;
+  let claiming: Promise<void> | null = null;
+  let exhausted = false;
+  let wake: () => void = () => undefined;
+
+  const claimSize = () => {
+    const seconds = (performance.now() - passStart) / 1000;
+    const pace = answered > 0 ? answered / Math.max(seconds, 0.01) : 0;
+    return Math.min(MAX_CLAIM, Math.max(settings.concurrency, Math.round(pace * CLAIM_SECONDS)));
+  };
+  const claim = async () => {
+    const limit = claimSize();
+    try {
+      const claimed = await claimDeliveries(prisma, { workerId, now, limit, leaseMs: settings.leaseMs });
+      if (claimed.length < limit) exhausted = true;
+      await logAbandoned(prisma, claimed, settings.leaseMs);
+      const systemIds = [...new Set(claimed.map((d) => d.systemId))];
+      const secrets = new Map(await Promise.all(systemIds.map(async (id) => [id, await signingSecretsOrNone(prisma, id, now)] as const)));
+      const leaseUntil = now.getTime() + settings.leaseMs;
+      for (const delivery of claimed) {
+        writer.knowFailingSince(delivery.systemId, delivery.failingSince);
+        queue.push({ delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
       }
-      const startedAt = new Date();
-      const result = await attempt(delivery, secrets.get(delivery.systemId) ?? [], settings);
-      outcomes.push({ delivery, result, startedAt, finishedAt: new Date() });
-    }),
-  );
-  try {
-    await recordDeliveryOutcomes(prisma, outcomes, {
-      workerId, schedule: settings.schedule, disableAfterHours: settings.disableAfterHours,
-      failingSince: new Map(claimed.map((d) => [d.systemId, d.failingSince])),
-    });
-  } catch (error) {
-    // The leases run out and another pass tries these again.
-    log.error("propagation.outcomes_not_recorded", { deliveries: outcomes.length, ...describeError(error) });
+    } catch (error) {
+      // What was claimed before the error comes back when its lease runs out.
+      log.error("propagation.claim_failed", describeError(error));
+      exhausted = true;
+    }
+  };
+  const send = async ({ delivery, secrets }: Queued) => {
+    const startedAt = new Date();
+    const result = await attempt(delivery, secrets, settings);
+    writer.add({ delivery, result, startedAt, finishedAt: new Date() });
+    answered += 1;
+    inFlight -= 1;
+    wake();
+  };
+
+  for (;;) {
+    while (inFlight < settings.concurrency && queue.length > 0 && !signal.aborted) {
+      const next = queue.shift()!;
+      if (Date.now() + settings.timeoutMs + LEASE_MARGIN_MS > next.leaseUntil) {
+        unsent.push(next.delivery.id);
+        continue;
+      }
+      inFlight += 1;
+      void send(next);
+    }
+    if (signal.aborted) unsent.push(...queue.splice(0).map((q) => q.delivery.id));
+    const mayClaim = !signal.aborted && !exhausted && Date.now() < deadline;
+    if (mayClaim && !claiming && queue.length < settings.concurrency) {
+      claiming = claim().finally(() => {
+        claiming = null;
+        wake();
+      });
+    }
+    if (inFlight === 0 && queue.length === 0 && !claiming && !mayClaim) break;
+    await new Promise<void>((resolve) => (wake = resolve));
   }
-  await releaseDeliveries(prisma, notStarted, workerId);
-  return claimed.length === settings.concurrency && !signal.aborted;
+  await writer.close();
+  await releaseDeliveries(prisma, unsent, workerId);
+  return !exhausted && !signal.aborted;
 }
 
 async function attempt({ webhookId, webhookUrl: url, body }: ClaimedDelivery, secrets: string[], settings: DeliverySettings): Promise<WebhookResult> {

@@ -1,11 +1,11 @@
 // The worker's propagation jobs: fan outbox events out into deliveries, then send what is due.
+import { describeError, log } from "../log";
 import type { WorkerJob } from "../worker/run-worker";
 import { deliverDueWebhooks, deliverySettings } from "./deliver-due-webhooks";
 import { FAN_OUT_BATCH, fanOutEvents } from "./fan-out-events";
 
 /** How long one pass keeps sending while there is a backlog, before the other jobs get a turn. */
 const PASS_BUDGET_MS = 1_000;
-const LANES = 2;
 
 export const fanOutJob: WorkerJob = {
   name: "propagation.fan-out",
@@ -13,21 +13,60 @@ export const fanOutJob: WorkerJob = {
 };
 
 /**
- * Two lanes, each claiming and sending half of WEBHOOK_CONCURRENCY in turn, so one lane's
- * database work overlaps the other's HTTP calls; together never more calls at once than set.
+ * Sends what is due, pipelined (deliverDueWebhooks), for up to a second while there is a
+ * backlog. Outbox events still waiting are fanned out side by side, and what they yield goes
+ * out in the same pass: the database work of one overlaps the HTTP calls of the other.
  */
 export const deliverJob: WorkerJob = {
   name: "propagation.deliver",
   async run(prisma, _now, context) {
     const settings = deliverySettings();
-    const lane = { ...settings, concurrency: Math.max(1, Math.ceil(settings.concurrency / LANES)) };
     const deadline = Date.now() + PASS_BUDGET_MS;
-    const run = async () => {
-      let more = true;
-      while (more && Date.now() < deadline && !context.signal.aborted) more = await deliverDueWebhooks(prisma, new Date(), context, lane);
-      return more;
-    };
-    const lanes = settings.concurrency > 1 ? LANES : 1;
-    return (await Promise.all(Array.from({ length: lanes }, run))).some(Boolean);
+    const fanOut = fanOutAlongside(prisma, deadline, context.signal);
+    let more = false;
+    for (;;) {
+      const seen = fanOut.landed();
+      more = await deliverDueWebhooks(prisma, new Date(), context, settings, deadline - Date.now());
+      if (context.signal.aborted || Date.now() >= deadline) break;
+      if (!more && !(await fanOut.landedSince(seen))) break;
+    }
+    return more || (await fanOut.done);
   },
 };
+
+/** Fans out batch after batch until the outbox is empty or the pass ends, counting the batches that landed. */
+function fanOutAlongside(prisma: Parameters<WorkerJob["run"]>[0], deadline: number, signal: AbortSignal) {
+  let landed = 0;
+  let running = true;
+  const waiting = new Set<() => void>();
+  const notify = () => {
+    for (const resolve of waiting) resolve();
+    waiting.clear();
+  };
+  const done = (async () => {
+    try {
+      for (;;) {
+        const count = await fanOutEvents(prisma, new Date());
+        if (count > 0) landed += 1;
+        notify();
+        if (count < FAN_OUT_BATCH) return false;
+        if (signal.aborted || Date.now() >= deadline) return true;
+      }
+    } catch (error) {
+      log.error("propagation.fan_out_failed", describeError(error));
+      return false;
+    } finally {
+      running = false;
+      notify();
+    }
+  })();
+  return {
+    done,
+    landed: () => landed,
+    /** Whether a batch landed after the `seen`th: waits while one is being fanned out. */
+    async landedSince(seen: number): Promise<boolean> {
+      while (landed === seen && running) await new Promise<void>((resolve) => waiting.add(resolve));
+      return landed > seen;
+    },
+  };
+}
