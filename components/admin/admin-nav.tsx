@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/enums";
 
-const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "tasks" | "import" | "audit" | "purposes" | "staff"; minimum: Role }[] = [
+const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "tasks" | "import" | "audit" | "purposes" | "staff" | "queue"; minimum: Role }[] = [
   { href: "/admin", key: "dashboard", minimum: "SUPPORT" },
   { href: "/admin/persons", key: "persons", minimum: "SUPPORT" },
   { href: "/admin/duplicates", key: "duplicates", minimum: "PRIVACY_OFFICER" },
@@ -12,6 +12,7 @@ const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "task
   { href: "/admin/import", key: "import", minimum: "ADMIN" },
   { href: "/admin/purposes", key: "purposes", minimum: "ADMIN" },
   { href: "/admin/staff", key: "staff", minimum: "ADMIN" },
+  { href: "/admin/queue", key: "queue", minimum: "ADMIN" },
 ];
 
 /** The back-office sections the staff member's role opens. */

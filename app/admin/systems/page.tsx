@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/guards";
 import { findAdminNotices } from "@/lib/propagation/find-admin-notices";
 import { findConnectedSystems } from "@/lib/propagation/find-connected-systems";
+import { jobKindLabelKey } from "@/lib/queue/job-kind-label";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SystemsPage() {
   await requireStaff("ADMIN");
   const t = await getTranslations("systems");
+  const jobs = await getTranslations("queueAdmin");
   const format = await getFormatter();
   const [systems, notices] = await Promise.all([findConnectedSystems(), findAdminNotices()]);
   const noticeText = (kind: string, name: string) =>
@@ -27,7 +29,13 @@ export default async function SystemsPage() {
             {notices.map((n) => (
               <li key={n.id}>
                 {format.dateTime(n.createdAt, { dateStyle: "short", timeStyle: "short" })} —{" "}
-                {n.system ? <Link href={`/admin/systems/${n.system.id}`}>{noticeText(n.kind, n.system.name)}</Link> : n.kind}
+                {n.system ? (
+                  <Link href={`/admin/systems/${n.system.id}`}>{noticeText(n.kind, n.system.name)}</Link>
+                ) : n.kind === "job.dead" ? (
+                  <Link href="/admin/queue">{t("notices.jobDead", { kind: jobs(jobKindLabelKey(String((n.details as { kind?: unknown } | null)?.kind ?? ""))) })}</Link>
+                ) : (
+                  n.kind
+                )}
               </li>
             ))}
           </ul>
