@@ -85,7 +85,14 @@ describe("runChange", () => {
       personId: person.id,
       sequence: 1,
       externalIds: { crm: ["CRM-42"], webshop: ["WS-7"] },
-      data: { fields: ["phone"], phone: "+358401111111" },
+      // What the event is about, and beside it the person's state after the change (at sequence 1).
+      data: {
+        fields: ["phone"], phone: "+358401111111",
+        person: expect.objectContaining({ id: person.id, sequence: 1, details: expect.objectContaining({ phone: "+358401111111" }) }),
+        consents: expect.any(Array),
+        restricted: false,
+        erased: false,
+      },
     });
     expect(event!.id).toMatch(/^evt_[0-9a-f]{32}$/);
     expect(event!.occurredAt.toISOString()).toBe(first.toISOString());

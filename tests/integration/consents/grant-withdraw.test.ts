@@ -42,7 +42,14 @@ describe("grant and withdraw", () => {
 
     const outbox = await prisma.outboxEvent.findMany({ where: { personId: person.id }, orderBy: { sequence: "asc" } });
     expect(outbox.map((o) => [o.type, o.sequence])).toEqual([["consent.updated", 1], ["consent.updated", 2]]);
-    expect((outbox[0]!.payload as { data: unknown }).data).toEqual({ purposeKey, status: "GRANTED", version: 1, source: "PORTAL", consentEventId: events[0]!.id, permitted: true });
+    expect((outbox[0]!.payload as { data: unknown }).data).toEqual({
+      purposeKey, status: "GRANTED", version: 1, source: "PORTAL", consentEventId: events[0]!.id, permitted: true,
+      // Beside it, the person's whole state after the change.
+      person: expect.objectContaining({ id: person.id, sequence: 1 }),
+      consents: expect.arrayContaining([expect.objectContaining({ purposeKey, status: "GRANTED", permitted: true, version: 1, stateVersion: 1 })]),
+      restricted: false,
+      erased: false,
+    });
     expect((outbox[1]!.payload as { externalIds: unknown }).externalIds).toEqual({ crm: [`CRM-${purposeKey}`] });
 
     const audit = await prisma.auditEntry.findMany({ where: { personId: person.id }, orderBy: { seq: "asc" } });
