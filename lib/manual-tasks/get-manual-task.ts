@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
+import { isStorableText } from "../db/is-storable-text";
 import { assertOfficer } from "../requests/assert-officer";
 
 /**
@@ -9,6 +10,8 @@ import { assertOfficer } from "../requests/assert-officer";
  */
 export async function getManualTask({ actor, taskId }: { actor: Actor; taskId: string }) {
   assertOfficer(actor);
+  // An id from the address bar that no row can have (e.g. a NUL) finds nothing.
+  if (taskId.length > 64 || !isStorableText(taskId)) return null;
   const prisma = await db();
   const task = await prisma.manualTask.findUnique({
     where: { id: taskId },
