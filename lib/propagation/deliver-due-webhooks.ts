@@ -27,7 +27,7 @@ export function deliverySettings(): DeliverySettings {
     allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     concurrency: c.WEBHOOK_CONCURRENCY,
     disableAfterHours: c.WEBHOOK_DISABLE_AFTER_HOURS,
-    leaseMs: c.WEBHOOK_TIMEOUT_MS + 5_000,
+    leaseMs: c.WEBHOOK_TIMEOUT_MS + 10_000,
   };
 }
 
@@ -35,8 +35,24 @@ export function deliverySettings(): DeliverySettings {
 const MAX_CLAIM = 500;
 /** A claim holds about this much sending time, so claimed deliveries do not wait long for a slot. */
 const CLAIM_SECONDS = 0.25;
-/** A claimed delivery starts only while its lease outlasts the try by this much, so its outcome lands within it. */
-const LEASE_MARGIN_MS = 2_000;
+/**
+ * A claimed delivery starts only while its lease outlasts the try by this much, so its outcome
+ * is written within it; claimed deliveries may wait for a slot the rest of the lease.
+ */
+const LEASE_MARGIN_MS = 5_000;
+
+/** The pace (answers per second) of the last pass, so the next one starts with claims of its size. */
+let lastPace = 0;
+
+export interface SendOptions {
+  /** How long to keep claiming (default: until nothing is due). */
+  budgetMs?: number;
+  /**
+   * Called when nothing more is due: waits for more work (events being fanned out) and answers
+   * whether some came; then the pass claims again as of that moment instead of draining.
+   */
+  awaitMore?: () => Promise<boolean>;
+}
 
 interface Queued {
   delivery: ClaimedDelivery;
@@ -50,10 +66,11 @@ interface Queued {
  * Claims grow with the pace of the answers (a slow receiver gets small ones). A claimed delivery
  * that could no longer finish within its lease, and every one not yet started when the worker
  * stops, is released; started ones finish (within the timeout). Stops claiming when a claim
- * comes back short or after `budgetMs`; answers true when work may be left.
+ * comes back short (unless awaitMore brings more) or after budgetMs; answers true when work may be left.
  */
 export async function deliverDueWebhooks(
-  prisma: PrismaClient, now: Date, { workerId, signal }: JobContext, settings = deliverySettings(), budgetMs = Number.POSITIVE_INFINITY,
+  prisma: PrismaClient, now: Date, { workerId, signal }: JobContext, settings = deliverySettings(),
+  { budgetMs = Number.POSITIVE_INFINITY, awaitMore }: SendOptions = {},
 ): Promise<boolean> {
   if (signal.aborted) return false;
   const deadline = Date.now() + budgetMs;
@@ -69,7 +86,7 @@ export async function deliverDueWebhooks(
 
   const claimSize = () => {
     const seconds = (performance.now() - passStart) / 1000;
-    const pace = answered > 0 ? answered / Math.max(seconds, 0.01) : 0;
+    const pace = answered >= settings.concurrency ? answered / Math.max(seconds, 0.01) : lastPace;
     return Math.min(MAX_CLAIM, Math.max(settings.concurrency, Math.round(pace * CLAIM_SECONDS)));
   };
   const claim = async () => {
@@ -84,6 +101,10 @@ export async function deliverDueWebhooks(
       for (const delivery of claimed) {
         writer.knowFailingSince(delivery.systemId, delivery.failingSince);
         queue.push({ delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
+      }
+      if (exhausted && awaitMore && !signal.aborted && Date.now() < deadline && (await awaitMore())) {
+        now = new Date();
+        exhausted = false;
       }
     } catch (error) {
       // What was claimed before the error comes back when its lease runs out.
@@ -121,6 +142,7 @@ export async function deliverDueWebhooks(
     if (inFlight === 0 && queue.length === 0 && !claiming && !mayClaim) break;
     await new Promise<void>((resolve) => (wake = resolve));
   }
+  if (answered >= settings.concurrency) lastPace = answered / Math.max((performance.now() - passStart) / 1000, 0.01);
   await writer.close();
   await releaseDeliveries(prisma, unsent, workerId);
   return !exhausted && !signal.aborted;

@@ -21,15 +21,15 @@ export const deliverJob: WorkerJob = {
   name: "propagation.deliver",
   async run(prisma, _now, context) {
     const settings = deliverySettings();
-    const deadline = Date.now() + PASS_BUDGET_MS;
-    const fanOut = fanOutAlongside(prisma, deadline, context.signal);
-    let more = false;
-    for (;;) {
-      const seen = fanOut.landed();
-      more = await deliverDueWebhooks(prisma, new Date(), context, settings, deadline - Date.now());
-      if (context.signal.aborted || Date.now() >= deadline) break;
-      if (!more && !(await fanOut.landedSince(seen))) break;
-    }
+    const fanOut = fanOutAlongside(prisma, Date.now() + PASS_BUDGET_MS, context.signal);
+    // When nothing more is due, the sender waits for the batch being fanned out instead of draining.
+    let seen = 0;
+    const awaitMore = async () => {
+      const landed = await fanOut.landedSince(seen);
+      seen = fanOut.landed();
+      return landed;
+    };
+    const more = await deliverDueWebhooks(prisma, new Date(), context, settings, { budgetMs: PASS_BUDGET_MS, awaitMore });
     return more || (await fanOut.done);
   },
 };

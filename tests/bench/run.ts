@@ -4,7 +4,7 @@
 //   BENCH_DATABASE_URL or TEST_DATABASE_URL: PostgreSQL (a throw-away database); else PGlite.
 //   BENCH_PERSONS (100000 on PostgreSQL, 20000 on PGlite), BENCH_RUNS (5), BENCH_EVENTS (2000),
 //   BENCH_SECONDS (3: each consent-check measurement), BENCH_CONCURRENCY (16),
-//   BENCH_SEARCH_PERSONS (100000: customer search, see search.ts).
+//   BENCH_SEARCH_PERSONS (100000: customer search, see search.ts), BENCH_ONLY=fan-out (that one alone).
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { overrideConfig } from "@/lib/config";
@@ -29,6 +29,7 @@ const runs = Number(env.BENCH_RUNS ?? 5);
 const events = Number(env.BENCH_EVENTS ?? 2000);
 const seconds = Number(env.BENCH_SECONDS ?? 3);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 16);
+const fanOutOnly = env.BENCH_ONLY === "fan-out";
 
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true", WEBHOOK_CONCURRENCY: String(concurrency), API_RATE_LIMIT_PER_MINUTE: "100000000", WEBHOOK_TIMEOUT_MS: "15000" });
 const t = await setupTestDatabase();
@@ -47,13 +48,13 @@ try {
     const worker = startWorker(t.database.prisma, { pollMs: 10, jobs: [fanOutJob, deliverJob] });
     fan.push(await measureFanOut(t.database, { events, concurrency }));
     await worker.stop();
-    check.push(await measureConsentCheck(t.database, { key, persons, purposes, seconds, concurrency: 4 }));
+    check.push(fanOutOnly ? { ours: 0, ceiling: 1 } : await measureConsentCheck(t.database, { key, persons, purposes, seconds, concurrency: 4 }));
     console.log(`run ${run}/${runs}: fan-out ${fan.at(-1)!.ours.toFixed(0)}/s vs ${fan.at(-1)!.ceiling.toFixed(0)}/s · consent check ${check.at(-1)!.ours.toFixed(1)}/s vs ${check.at(-1)!.ceiling.toFixed(1)}/s`);
   }
   // Customer search at BENCH_SEARCH_PERSONS (100,000) persons: the seeded ones named, more added.
   const searchTotal = Number(env.BENCH_SEARCH_PERSONS ?? 100_000);
-  await seedSearchData(t.database, searchTotal);
-  const search = await measureSearch(t.database, { total: searchTotal, searches: 60 * runs });
+  if (!fanOutOnly) await seedSearchData(t.database, searchTotal);
+  const search = fanOutOnly ? null : await measureSearch(t.database, { total: searchTotal, searches: 60 * runs });
   const row = (name: string, unit: string, values: { ours: number; ceiling: number }[]) => {
     const ratio = median(values.map((v) => v.ours / v.ceiling));
     return `| ${name} | ${median(values.map((v) => v.ours)).toFixed(1)} ${unit} | ${median(values.map((v) => v.ceiling)).toFixed(1)} ${unit} | ${ratio.toFixed(2)} |`;
@@ -65,8 +66,8 @@ Median of ${runs} runs (${((Date.now() - started) / 1000).toFixed(0)} s in all).
 | benchmark | Omadata | ceiling | ratio |
 |---|---|---|---|
 ${row(`webhook fan-out, ${events} events → 1 system (worker concurrency ${concurrency})`, "deliveries/s", fan)}
-${row("bulk consent check, 1,000 persons × 3 purposes per call", "calls/s", check)}
-${formatSearchRows(search, searchTotal)}`);
+${fanOutOnly ? "" : row("bulk consent check, 1,000 persons × 3 purposes per call", "calls/s", check)}
+${search ? formatSearchRows(search, searchTotal) : ""}`);
 } finally {
   await t.drop();
 }
