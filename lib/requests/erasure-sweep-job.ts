@@ -20,9 +20,9 @@ export function erasureSweepJob(runAt: Date, after: string | null = null): JobIn
   return { kind: ERASURE_SWEEP_JOB_KIND, dedupeKey: `${ERASURE_SWEEP_JOB_KIND}:${runAt.toISOString()}${after ? `:${after}` : ""}`, payload, runAt, maxAttempts: 3 };
 }
 
-/** The start of the sweep's next slot: every worker computes the same one. */
+/** The start of the sweep's next slot after `now`: every worker computes the same one. */
 export function nextSweepSlot(now: Date): Date {
-  return new Date(Math.ceil(now.getTime() / ERASURE_SWEEP_EVERY_MS) * ERASURE_SWEEP_EVERY_MS);
+  return new Date((Math.floor(now.getTime() / ERASURE_SWEEP_EVERY_MS) + 1) * ERASURE_SWEEP_EVERY_MS);
 }
 
 /**
@@ -59,6 +59,6 @@ export const erasureSweepJobHandler: JobHandler = {
   async run(job, { prisma, now }) {
     const after = typeof job.payload.after === "string" ? job.payload.after : null;
     const next = await sweepWaitingErasures(prisma, now, after);
-    await enqueueJob(prisma, next ? erasureSweepJob(now, next) : erasureSweepJob(nextSweepSlot(new Date(now.getTime() + 1))), now);
+    await enqueueJob(prisma, next ? erasureSweepJob(now, next) : erasureSweepJob(nextSweepSlot(now)), now);
   },
 };

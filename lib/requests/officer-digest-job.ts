@@ -5,10 +5,10 @@ import { DIGEST_HOUR_UTC, sendOfficerDigest } from "./send-officer-digest";
 export const DIGEST_JOB_KIND = "digest.officers";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The first digest time (DIGEST_HOUR_UTC) after `now`, or today's if it has not passed. */
+/** The first digest time (DIGEST_HOUR_UTC) after `now`: today's if it is still to come, else tomorrow's. */
 export function nextDigestAt(now: Date): Date {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DIGEST_HOUR_UTC);
-  return new Date(today >= now.getTime() ? today : today + DAY_MS);
+  return new Date(today > now.getTime() ? today : today + DAY_MS);
 }
 
 /** One digest a day: the dedupe key names the day, so every worker's "make sure one is queued" agrees. */
@@ -23,7 +23,7 @@ export function officerDigestJob(runAt: Date): JobInput {
 export const officerDigestJobHandler: JobHandler = {
   kind: DIGEST_JOB_KIND,
   async run(_job, { prisma, now }) {
-    await enqueueJob(prisma, officerDigestJob(nextDigestAt(new Date(now.getTime() + 1))), now);
+    await enqueueJob(prisma, officerDigestJob(nextDigestAt(now)), now);
     await sendOfficerDigest(prisma, now);
   },
 };

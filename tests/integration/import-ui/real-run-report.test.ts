@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportImportErrors } from "@/lib/import/export-import-errors";
 import { getImportJob } from "@/lib/import/get-import-job";
-import { runImportPass } from "@/lib/import/run-import-pass";
 import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createStaff } from "../../factories/staff";
 import { uniqueSystemKey } from "../../factories/systems";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 import { CONSENT_COLUMN, finnishExport, refusedLines } from "./finnish-export";
 
@@ -37,7 +37,7 @@ const mapping = () => ({
 async function run(keepValidRows: boolean) {
   const { fileId } = await storeImportFile({ actor: admin.actor, fileName: "asiakkaat.csv", body: [Buffer.from(finnishExport(stamp))] });
   const { jobId } = await startImportJob({ actor: admin.actor, input: { fileId, dryRun: false, system: uniqueSystemKey("crm"), keepValidRows, mapping: mapping() } });
-  while (await runImportPass({ prisma: t.database.prisma, workerId: "test" }));
+  await runQueue(t.database.prisma, new Date(), "test");
   return getImportJob({ actor: admin.actor, jobId });
 }
 
