@@ -147,10 +147,9 @@ export const recordConsentBodySchema = z
 export const recordConsentResultSchema = z.object({
   personId: id,
   purposeKey: z.string(),
-  status: z.enum(["GRANTED", "WITHDRAWN", "PENDING_CONFIRMATION"]).describe("PENDING_CONFIRMATION: a double opt-in purpose waits for the person to confirm by email."),
+  status: z.enum(["GRANTED", "WITHDRAWN", "PENDING_CONFIRMATION"]).describe("PENDING_CONFIRMATION: a double opt-in purpose waits for the person to confirm by the emailed link (queued with the change, retried while the mail server is unreachable)."),
   changed: z.boolean(),
   consentEventId: z.string().nullable(),
-  confirmationEmailSent: z.boolean().optional().describe("Only when PENDING_CONFIRMATION: whether the confirmation email went out (the consent stays pending either way)."),
 });
 
 export const acknowledgementBodySchema = z

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
-import { sendNotice } from "../email/send-notice";
+import { renderNotice } from "../email/render-notice";
+import { sendEmail } from "../email/send-email";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
 
@@ -12,10 +13,15 @@ async function localeForSignIn(email: string, request: Request): Promise<Locale>
   return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? defaultLocale;
 }
 
+/**
+ * The one email sent at once rather than queued: the person is waiting on the page for a link
+ * that expires in minutes, so a late retry is worthless, and a failure is shown to them as an
+ * error they can act on (ask again).
+ */
 export async function sendSignInLinkEmail({ identifier, url, request }: { identifier: string; url: string; request: Request }) {
   const locale = await localeForSignIn(identifier, request);
   const t = translatorFor(locale, "signInEmail");
-  await sendNotice(identifier, t("subject"), {
+  const message = await renderNotice(identifier, t("subject"), {
     lang: locale,
     preview: t("preview"),
     heading: t("heading"),
@@ -23,4 +29,5 @@ export async function sendSignInLinkEmail({ identifier, url, request }: { identi
     button: { label: t("button"), url },
     smallPrint: [t("expiry"), t("ignore")],
   });
+  await sendEmail(message);
 }

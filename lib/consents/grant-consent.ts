@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOutcome } from "../changes/run-change";
+import { queuedEmail } from "../email/enqueue-email";
 import { AppError } from "../errors";
-import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
-import { log } from "../log";
+import { defaultLocale, isLocale } from "../i18n/locales";
 import { isEmailSuppressed } from "../requests/is-email-suppressed";
 import { assertPurposeGrantable } from "./assert-purpose-grantable";
 import { evaluateConsent } from "./evaluate-consent";
@@ -14,7 +14,7 @@ import { lockPerson } from "./lock-person";
 import { recordConsentEvent } from "./record-consent-event";
 import { consentInput, type GrantConsentInput, grantConsentSchema } from "./schemas";
 import { parseOrThrow } from "../validation/parse-or-throw";
-import { sendConsentConfirmationEmail } from "./send-consent-confirmation-email";
+import { renderConsentConfirmationEmail } from "./render-consent-confirmation-email";
 
 export interface GrantConsentResult {
   purposeKey: string;
@@ -22,24 +22,20 @@ export interface GrantConsentResult {
   /** False when nothing was recorded: already permitted, or a pending link was sent again. */
   changed: boolean;
   consentEventId: string | null;
-  /** For double opt-in: whether the confirmation email went out (the state stays pending either way). */
-  confirmationEmailSent?: boolean;
 }
-
-type ConfirmationMail = { to: string; locale: Locale; title: string };
 
 /**
  * Grants a purpose at its current version (also renews a grant that a material change made
  * stale). A double opt-in purpose becomes PENDING_CONFIRMATION and a confirmation link is
  * emailed, unless the person already holds a confirmed grant (renewal) or the source is IMPORT
  * (the importing system vouches for its own confirmation). Asking again while pending sends a
- * fresh link and disables the old one. The email goes after the commit: with no job queue yet,
- * a failed send leaves the grant pending and the person can ask again.
+ * fresh link and disables the old one. The email is queued in the same transaction, so it goes
+ * (retried while the mail server is down) exactly when the pending grant is recorded.
  */
 export async function grantConsent({ actor, personId, input, now }: { actor: Actor; personId: string; input: GrantConsentInput | unknown; now?: Date }): Promise<GrantConsentResult> {
   const data = parseOrThrow(grantConsentSchema, input, consentInput);
   const token = randomBytes(32).toString("base64url");
-  const outcome = await runChange<ChangeOutcome<GrantConsentResult & { mail?: ConfirmationMail }>>(
+  return runChange<ChangeOutcome<GrantConsentResult>>(
     actor,
     async (tx, at) => {
       await lockPerson(tx, personId);
@@ -67,7 +63,8 @@ export async function grantConsent({ actor, personId, input, now }: { actor: Act
 
       if (!person.email) throw new AppError("VALIDATION", "no email for confirmation", { userMessage: "noEmailForConfirmation" });
       const link = { tokenHash: hashConfirmationToken(token), expiresAt: new Date(at.getTime() + CONFIRMATION_TTL_MS) };
-      const mail = { to: person.email, locale, title: localizePurposeText(version.texts, locale).title };
+      const message = await renderConsentConfirmationEmail({ to: person.email, locale, purposeTitle: localizePurposeText(version.texts, locale).title, token });
+      const jobs = [queuedEmail({ ...message, personId })];
       if (state?.status === "PENDING_CONFIRMATION" && state.version === version.version) {
         await tx.consentConfirmation.upsert({
           where: { pendingEventId: state.lastEventId },
@@ -75,7 +72,8 @@ export async function grantConsent({ actor, personId, input, now }: { actor: Act
           update: { ...link, usedAt: null },
         });
         return {
-          result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: false, mail },
+          result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: false },
+          jobs,
           audit: { action: "consent.confirmation_resent", personId, target: `ConsentEvent:${state.lastEventId}`, details: { purposeKey: purpose.key, version: version.version } },
         };
       }
@@ -85,21 +83,12 @@ export async function grantConsent({ actor, personId, input, now }: { actor: Act
       });
       await tx.consentConfirmation.create({ data: { personId, pendingEventId: recorded.eventId, ...link } });
       return {
-        result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: true, consentEventId: recorded.eventId, mail },
+        result: { ...base, status: "PENDING_CONFIRMATION" as const, changed: true, consentEventId: recorded.eventId },
+        jobs,
         audit: recorded.audit,
         events: [recorded.outbox],
       };
     },
     { now },
   );
-  const { mail, ...result } = outcome;
-  if (!mail) return result;
-  try {
-    await sendConsentConfirmationEmail({ to: mail.to, locale: mail.locale, purposeTitle: mail.title, token });
-    return { ...result, confirmationEmailSent: true };
-  } catch (error) {
-    // The error's name only: SMTP replies often quote the recipient's address.
-    log.warn("consent.confirmation_email_failed", { personId, purposeKey: result.purposeKey, error: error instanceof Error ? error.name : "unknown" });
-    return { ...result, confirmationEmailSent: false };
-  }
 }

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "../audit/actor";
 import { runChange } from "../changes/run-change";
+import { queuedEmail } from "../email/enqueue-email";
 import { AppError } from "../errors";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertPersonWritable } from "./assert-person-writable";
+import { renderEmailChangeEmails } from "./render-email-change-emails";
 import { emailChangeSchema } from "./schemas";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -16,8 +18,8 @@ export const EMAIL_CHANGE_LIMIT = { limit: 3, windowSeconds: 60 * 60 };
  * Starts an email change: the new address must confirm before it applies. The answer is the
  * same whether or not the new address is taken (no account enumeration): when it belongs to
  * someone else, no link is made (token null) and its owner gets a notice instead, in their
- * language (takenByLanguage). Returns the token for the confirmation link (only its hash is
- * stored) and both addresses. Limited per person, as every request sends mail.
+ * language. The emails are queued with the change. Returns the token of the confirmation link
+ * (only its hash is stored) and both addresses. Limited per person, as every request sends mail.
  */
 export async function requestEmailChange({ actor, personId, input }: { actor: Actor; personId: string; input: unknown }) {
   const { newEmail } = parseOrThrow(emailChangeSchema, input, { what: "email" });
@@ -26,7 +28,7 @@ export async function requestEmailChange({ actor, personId, input }: { actor: Ac
   const token = randomBytes(32).toString("base64url");
   return runChange(actor, async (tx, now) => {
     await assertPersonWritable(tx, personId);
-    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true } });
+    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
     if (person.email === newEmail) throw new AppError("VALIDATION", "same email", { fields: { newEmail: "emailUnchanged" } });
     const [personWithEmail, userWithEmail] = await Promise.all([
       tx.person.findUnique({ where: { email: newEmail }, select: { id: true } }),
@@ -42,8 +44,12 @@ export async function requestEmailChange({ actor, personId, input }: { actor: Ac
       data: { personId, newEmail, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS), usedAt: taken ? now : null },
       select: { id: true },
     });
+    const result = { token: taken ? null : token, newEmail, oldEmail: person.email, requestId: request.id, takenByLanguage: owner?.preferredLanguage ?? null };
+    const emails = await renderEmailChangeEmails({ ...result, language: person.preferredLanguage });
     return {
-      result: { token: taken ? null : token, newEmail, oldEmail: person.email, requestId: request.id, takenByLanguage: owner?.preferredLanguage ?? null },
+      result,
+      // The notice to the owner of a taken address carries their address: their erasure deletes it.
+      jobs: emails.map(({ toOwner, ...message }) => queuedEmail({ ...message, personId: toOwner ? (ownerId ?? null) : personId })),
       audit: { action: "person.email_change_requested", personId, target: `EmailChangeRequest:${request.id}` },
     };
   });

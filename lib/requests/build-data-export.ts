@@ -9,7 +9,7 @@ import { appendRequestStep } from "./append-request-step";
 import { collectPersonData } from "./collect-person-data";
 import { exportFileStrings } from "./export-file-strings";
 import { renderExportFiles } from "./render-export-files";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,7 +44,11 @@ export async function buildDataExport(prisma: PrismaClient, { exportId, workerId
       const request = await tx.dataRequest.update({ where: { id: exp.requestId }, data: { status: "COMPLETED", closedAt: at }, select: { type: true } });
       await appendRequestStep(tx, { requestId: exp.requestId, kind: "export_ready", status: "COMPLETED", actor, now: at });
       return {
-        result: { type: request.type },
+        result: true,
+        jobs: await requestEmailJobs(
+          { to: data.person.email, language: locale, kind: "exportReady", requestType: request.type, date: expiresAt, url: `${getConfig().APP_URL}/data` },
+          personId,
+        ),
         audit: [
           { action: "export.ready", personId, target: `DataExport:${exportId}`, details: { dataRequestId: exp.requestId, sizeBytes: zip.byteLength, files: Object.keys(files).length } },
           { action: "request.status_changed", personId, target: `DataRequest:${exp.requestId}`, details: { from: "IN_PROGRESS", to: "COMPLETED" } },
@@ -53,9 +57,5 @@ export async function buildDataExport(prisma: PrismaClient, { exportId, workerId
     },
     { now, prisma },
   );
-  if (!ready) return false;
-  if (data.person.email) {
-    await sendRequestEmail({ to: data.person.email, language: locale, kind: "exportReady", requestType: ready.type, date: expiresAt, url: `${getConfig().APP_URL}/data` });
-  }
-  return true;
+  return ready === true;
 }

@@ -3,10 +3,12 @@ import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { appendRequestStep } from "./append-request-step";
 import { lockDataRequest } from "./lock-data-request";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * The person withdraws their own request before work on it has begun; for an erasure, any time
- * in the cooling-off period, and then nothing is erased. Another person's request is NOT_FOUND.
+ * in the cooling-off period, and then nothing is erased and the person is told so by email.
+ * Another person's request is NOT_FOUND.
  */
 export async function cancelDataRequest({ actor, personId, requestId }: { actor: Actor; personId: string; requestId: string }, options?: ChangeOptions) {
   return runChange(
@@ -18,7 +20,9 @@ export async function cancelDataRequest({ actor, personId, requestId }: { actor:
       }
       await tx.dataRequest.update({ where: { id: requestId }, data: { status: "CANCELLED", closedAt: now, confirmTokenHash: null } });
       await appendRequestStep(tx, { requestId, kind: "cancelled", status: "CANCELLED", actor, now });
+      const person = request.type === "ERASURE" ? await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } }) : null;
       return {
+        jobs: await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "erasureCancelled", requestType: "ERASURE" }, personId),
         result: { requestId, type: request.type },
         audit: { action: "request.cancelled", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status } },
       };

@@ -10,7 +10,7 @@ import { appendRequestStep } from "./append-request-step";
 import { hashRequestToken, REQUEST_CONFIRMATION_TTL_MS } from "./hash-confirmation-token";
 import { insertDataRequest } from "./insert-data-request";
 import { onBehalfSchema } from "./schemas";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * An officer enters a request that came by phone, email or post. It waits in VERIFYING until the
@@ -21,7 +21,7 @@ export async function createRequestOnBehalf({ actor, input }: { actor: Actor; in
   assertOfficer(actor);
   const data = parseOrThrow(onBehalfSchema, input, { what: "request on behalf" });
   const token = randomBytes(32).toString("base64url");
-  const outcome = await runChange(
+  const request = await runChange(
     actor,
     async (tx, now) => {
       const person = await tx.person.findUnique({ where: { email: data.email }, select: { id: true, email: true, preferredLanguage: true } });
@@ -38,12 +38,13 @@ export async function createRequestOnBehalf({ actor, input }: { actor: Actor; in
         data: { confirmTokenHash: hashRequestToken(token), confirmExpiresAt: new Date(now.getTime() + REQUEST_CONFIRMATION_TTL_MS) },
       });
       await appendRequestStep(tx, { requestId: request.id, kind: "confirmation_sent", actor, now });
-      return { result: { request, mail: { to: person.email, language: person.preferredLanguage } }, audit: { ...audit, details: { ...(audit.details as object), onBehalf: true } } };
+      const jobs = await requestEmailJobs(
+        { to: person.email, language: person.preferredLanguage, kind: "confirm", requestType: data.type, url: `${getConfig().APP_URL}/confirm-request?token=${encodeURIComponent(token)}` },
+        person.id,
+      );
+      return { result: request, audit: { ...audit, details: { ...(audit.details as object), onBehalf: true } }, jobs };
     },
     options,
   );
-  const sent = await sendRequestEmail({
-    ...outcome.mail, kind: "confirm", requestType: data.type, url: `${getConfig().APP_URL}/confirm-request?token=${encodeURIComponent(token)}`,
-  });
-  return { ...outcome.request, confirmationEmailSent: sent };
+  return request;
 }

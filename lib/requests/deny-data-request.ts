@@ -9,7 +9,7 @@ import { lockDataRequest } from "./lock-data-request";
 import { restrictPerson } from "./restrict-person";
 import { denySchema } from "./schemas";
 import { parseOrThrow } from "../validation/parse-or-throw";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * An officer denies a request with a legal reason, which is sent to the person (Art. 12(4)).
@@ -19,7 +19,7 @@ import { sendRequestEmail } from "./send-request-email";
 export async function denyDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
   const { requestId, reason, restrictInstead } = parseOrThrow(denySchema, input, { what: "request input" });
-  const outcome = await runChange(
+  await runChange(
     actor,
     async (tx, now) => {
       const request = await lockDataRequest(tx, requestId);
@@ -38,10 +38,10 @@ export async function denyDataRequest({ actor, input }: { actor: Actor; input: u
         await appendRequestStep(tx, { requestId, kind: "restricted_instead", actor, now });
       }
       const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
-      return { result: { type: request.type, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null }, audit, events };
+      const jobs = await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "denied", requestType: request.type, reason }, personId);
+      return { result: undefined, audit, events, jobs };
     },
     options,
   );
-  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "denied", requestType: outcome.type, reason });
   return { requestId, status: "DENIED" as const };
 }

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { createManualTasks } from "../manual-tasks/create-manual-tasks";
 import { groupExternalIds } from "../persons/group-external-ids";
 import { recordOutboxEvent } from "../propagation/record-outbox-event";
+import { deleteQueuedJobsOf } from "../queue/delete-queued-jobs-of";
 import { suppressEmail } from "../suppression/suppress-email";
 import { appendRequestStep } from "./append-request-step";
 
@@ -68,6 +69,8 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
     await count("localEmails", tx.localEmail.deleteMany({ where: { to: person.email } }));
     counts.idempotencyRecords = await tx.$executeRaw`DELETE FROM "IdempotencyRecord" WHERE strpos("responseBody", ${person.email}) > 0`;
   }
+  // Emails still queued about the person (their address and content) go unsent.
+  counts.queuedJobs = await deleteQueuedJobsOf(tx, personId);
   // Earlier events' data hold values (every event carries the person's state): keep the envelope
   // and the erased state only, without the external ids (person.erased carries those once, for
   // the receivers). The request events keep what they are about (the Art. 19 status per system)

@@ -7,7 +7,7 @@ import { effectiveDueAt, extendedDueDate, MAX_RESPONSE_MONTHS, monthsAllowed } f
 import { lockDataRequest } from "./lock-data-request";
 import { extendSchema } from "./schemas";
 import { parseOrThrow } from "../validation/parse-or-throw";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * Extends the due date by one or two months (Art. 12(3)), never past three months after receipt
@@ -28,12 +28,12 @@ export async function extendDataRequest({ actor, input }: { actor: Actor; input:
       await appendRequestStep(tx, { requestId, kind: "extended", actor, now, note: reason });
       const person = await tx.person.findUnique({ where: { id: request.personId }, select: { email: true, preferredLanguage: true } });
       return {
-        result: { extendedDueAt, type: request.type, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null },
+        result: { extendedDueAt },
+        jobs: await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "extended", requestType: request.type, reason, date: extendedDueAt }, request.personId),
         audit: { action: "request.extended", personId: request.personId, target: `DataRequest:${requestId}`, details: { months, totalMonths: total, extendedDueAt: extendedDueAt.toISOString() } },
       };
     },
     options,
   );
-  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "extended", requestType: outcome.type, reason, date: outcome.extendedDueAt });
   return { requestId, extendedDueAt: outcome.extendedDueAt };
 }

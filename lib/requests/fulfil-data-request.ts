@@ -6,9 +6,10 @@ import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
 import { lockDataRequest } from "./lock-data-request";
+import { queueErasureFinalEmail } from "./queue-erasure-final-email";
 import { decisionSchema } from "./schemas";
 import { parseOrThrow } from "../validation/parse-or-throw";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * An officer marks a request in progress as done; the note (what was done) goes to the person.
@@ -20,7 +21,7 @@ import { sendRequestEmail } from "./send-request-email";
 export async function fulfilDataRequest({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
   const { requestId, note } = parseOrThrow(decisionSchema, input, { what: "request input" });
-  const outcome = await runChange(
+  await runChange(
     actor,
     async (tx, now) => {
       const request = await lockDataRequest(tx, requestId);
@@ -40,7 +41,10 @@ export async function fulfilDataRequest({ actor, input }: { actor: Actor; input:
       const tasks = request.type === "RECTIFICATION" ? await createManualTasks(tx, { request, kind: "RECTIFICATION", now }) : [];
       const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
       return {
-        result: { type: request.type, mail: request.type !== "ERASURE" && person?.email ? { to: person.email, language: person.preferredLanguage } : null },
+        result: undefined,
+        jobs: request.type === "ERASURE"
+          ? await queueErasureFinalEmail(tx, request)
+          : await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "completed", requestType: request.type, reason: note }, personId),
         audit: [
           {
             action: "request.fulfilled",
@@ -54,6 +58,5 @@ export async function fulfilDataRequest({ actor, input }: { actor: Actor; input:
     },
     options,
   );
-  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "completed", requestType: outcome.type, reason: note });
   return { requestId, status: "COMPLETED" as const };
 }

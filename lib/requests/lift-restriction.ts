@@ -6,7 +6,7 @@ import { assertOfficer } from "./assert-officer";
 import { lockDataRequest } from "./lock-data-request";
 import { liftRestrictionSchema } from "./schemas";
 import { parseOrThrow } from "../validation/parse-or-throw";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /**
  * An officer ends the restriction of the request's person (GDPR Art. 18(3)): the person is told
@@ -15,7 +15,7 @@ import { sendRequestEmail } from "./send-request-email";
 export async function liftRestriction({ actor, input }: { actor: Actor; input: unknown }, options?: ChangeOptions) {
   assertOfficer(actor);
   const { requestId, reason } = parseOrThrow(liftRestrictionSchema, input, { what: "request input" });
-  const outcome = await runChange(
+  await runChange(
     actor,
     async (tx, now) => {
       const request = await lockDataRequest(tx, requestId);
@@ -25,13 +25,13 @@ export async function liftRestriction({ actor, input }: { actor: Actor; input: u
       await appendRequestStep(tx, { requestId, kind: "restriction_lifted", actor, now, note: reason });
       const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
       return {
-        result: { type: request.type, mail: person?.email ? { to: person.email, language: person.preferredLanguage } : null },
+        result: undefined,
+        jobs: await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "restrictionLifted", requestType: request.type, reason }, personId),
         audit: { action: "person.restriction_lifted", personId, target: `Person:${personId}`, details: { dataRequestId: requestId } },
         events: [{ type: "person.restriction_lifted", personId, data: { requestId, liftedAt: now.toISOString() } }],
       };
     },
     options,
   );
-  if (outcome.mail) await sendRequestEmail({ ...outcome.mail, kind: "restrictionLifted", requestType: outcome.type, reason });
   return { requestId };
 }

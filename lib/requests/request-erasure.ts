@@ -3,8 +3,9 @@ import { getConfig } from "../config";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { assertPersonWritable } from "../persons/assert-person-writable";
+import { erasureJob } from "./erasure-job";
 import { insertDataRequest } from "./insert-data-request";
-import { sendRequestEmail } from "./send-request-email";
+import { requestEmailJobs } from "./render-request-email";
 
 /** Erasure needs a sign-in this recent (the same 15 minutes as the portal's other sensitive actions). */
 export const ERASURE_REAUTH_MS = 15 * 60 * 1000;
@@ -25,7 +26,7 @@ export async function requestErasure(
     throw new AppError("REAUTH_REQUIRED", "sign in again", { userMessage: "reauthRequired" });
   }
   const graceDays = getConfig().ERASURE_GRACE_DAYS;
-  const outcome = await runChange(
+  return runChange(
     actor,
     async (tx, now) => {
       await assertPersonWritable(tx, personId);
@@ -36,15 +37,18 @@ export async function requestErasure(
       const scheduledFor = new Date(now.getTime() + graceDays * DAY_MS);
       const { request, audit } = await insertDataRequest(tx, { actor, now, personId, type: "ERASURE", channel: "PORTAL", scheduledFor });
       return {
-        result: { request, mail: person.email ? { to: person.email, language: person.preferredLanguage } : null },
+        result: request,
+        jobs: [
+          erasureJob({ requestId: request.id, personId, runAt: scheduledFor }),
+          ...(await requestEmailJobs(
+            { to: person.email, language: person.preferredLanguage, kind: "erasureScheduled", requestType: "ERASURE", date: scheduledFor, url: `${getConfig().APP_URL}/data` },
+            personId,
+          )),
+        ],
         audit: [audit, { action: "person.erasure_requested", personId, target: `DataRequest:${request.id}`, details: { scheduledFor: scheduledFor.toISOString() } }],
         events: [{ type: "person.erasure_requested", personId, data: { requestId: request.id, scheduledFor: scheduledFor.toISOString() } }],
       };
     },
     options,
   );
-  if (outcome.mail) {
-    await sendRequestEmail({ ...outcome.mail, kind: "erasureScheduled", requestType: "ERASURE", date: outcome.request.scheduledFor, url: `${getConfig().APP_URL}/data` });
-  }
-  return outcome.request;
 }

@@ -1,9 +1,11 @@
 import { getConfig } from "../config";
 import type { PrismaClient } from "../db/generated/client";
-import { sendNotice } from "../email/send-notice";
+import type { Tx } from "../db/types";
+import { queuedEmail } from "../email/enqueue-email";
+import { renderNotice } from "../email/render-notice";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
-import { describeError, log } from "../log";
+import { enqueueJobs, type JobInput } from "../queue/enqueue-job";
 import { dueBefore, effectiveDueAt } from "./due-date";
 
 export const DIGEST_JOB = "officer-digest";
@@ -12,9 +14,9 @@ export const DIGEST_HOUR_UTC = 5;
 export const DIGEST_DUE_DAYS = 3;
 
 /** Claims today's run for one worker: an atomic upsert that only moves the day forward. */
-async function claimToday(prisma: PrismaClient, now: Date): Promise<boolean> {
+async function claimToday(tx: Tx, now: Date): Promise<boolean> {
   const day = now.toISOString().slice(0, 10);
-  const claimed = await prisma.$executeRaw`
+  const claimed = await tx.$executeRaw`
     INSERT INTO "DailyJobRun" ("job", "lastDay", "ranAt") VALUES (${DIGEST_JOB}, ${day}, ${now.toISOString()}::timestamp)
     ON CONFLICT ("job") DO UPDATE SET "lastDay" = EXCLUDED."lastDay", "ranAt" = EXCLUDED."ranAt"
     WHERE "DailyJobRun"."lastDay" < EXCLUDED."lastDay"`;
@@ -23,12 +25,23 @@ async function claimToday(prisma: PrismaClient, now: Date): Promise<boolean> {
 
 /**
  * The officers' daily email: every open request due within three days (overdue ones included),
- * to each privacy officer and admin, once a day whichever worker gets there first. Answers how
- * many officers were emailed (0 when it is not yet time, already done, or nothing is due).
+ * to each privacy officer and admin, once a day whichever worker gets there first. The day's
+ * claim and the queued emails commit together, so a digest is neither lost nor sent twice.
+ * Answers how many officers' emails were queued (0 when it is not yet time, already done, or
+ * nothing is due).
  */
 export async function sendOfficerDigest(prisma: PrismaClient, now: Date): Promise<number> {
   if (now.getUTCHours() < DIGEST_HOUR_UTC) return 0;
-  if (!(await claimToday(prisma, now))) return 0;
+  return prisma.$transaction(async (tx) => {
+    if (!(await claimToday(tx, now))) return 0;
+    const jobs = await digestEmails(tx, now);
+    await enqueueJobs(tx, jobs, now);
+    return jobs.length;
+  });
+}
+
+/** Each officer's digest, rendered and ready to queue (none when nothing is due). */
+async function digestEmails(prisma: Tx, now: Date): Promise<JobInput[]> {
   const limit = dueBefore(now, DIGEST_DUE_DAYS);
   const due = await prisma.dataRequest.findMany({
     where: {
@@ -39,13 +52,13 @@ export async function sendOfficerDigest(prisma: PrismaClient, now: Date): Promis
     take: 200,
     select: { id: true, type: true, status: true, dueAt: true, extendedDueAt: true, assigneeId: true },
   });
-  if (due.length === 0) return 0;
+  if (due.length === 0) return [];
   const officers = await prisma.user.findMany({
     where: { role: { in: ["PRIVACY_OFFICER", "ADMIN"] } },
     select: { id: true, email: true, person: { select: { preferredLanguage: true } } },
   });
   const appUrl = getConfig().APP_URL;
-  let sent = 0;
+  const jobs: JobInput[] = [];
   for (const officer of officers) {
     const locale = isLocale(officer.person?.preferredLanguage) ? officer.person.preferredLanguage : defaultLocale;
     const t = translatorFor(locale, "officer");
@@ -57,18 +70,15 @@ export async function sendOfficerDigest(prisma: PrismaClient, now: Date): Promis
         type: types(`types.${r.type}`), status: types(`statuses.${r.status}`), due: format.format(effectiveDueAt(r)),
         mine: r.assigneeId === officer.id ? "yes" : "no", url: `${appUrl}/admin/requests/${r.id}`,
       }));
-    try {
-      await sendNotice(officer.email, t("digest.subject", { count: due.length }), {
-        lang: locale,
-        preview: t("digest.subject", { count: due.length }),
-        heading: t("digest.heading", { count: due.length }),
-        paragraphs: [t("digest.intro", { days: DIGEST_DUE_DAYS }), ...lines],
-        button: { label: t("digest.button"), url: `${appUrl}/admin/requests?due=week` },
-      });
-      sent++;
-    } catch (error) {
-      log.warn("officer_digest.email_failed", { userId: officer.id, ...describeError(error) });
-    }
+    const digest = await renderNotice(officer.email, t("digest.subject", { count: due.length }), {
+      lang: locale,
+      preview: t("digest.subject", { count: due.length }),
+      heading: t("digest.heading", { count: due.length }),
+      paragraphs: [t("digest.intro", { days: DIGEST_DUE_DAYS }), ...lines],
+      button: { label: t("digest.button"), url: `${appUrl}/admin/requests?due=week` },
+    });
+    // Staff mail: request ids and dates only, about no one person.
+    jobs.push(queuedEmail({ ...digest, personId: null }));
   }
-  return sent;
+  return jobs;
 }

@@ -75,12 +75,12 @@ test("changing the email address: confirmation to the new address, notice to the
   await page.getByLabel("Uusi sähköpostiosoite").fill("anna.lindqvist@example.com");
   await page.getByRole("button", { name: "Lähetä vahvistuslinkki" }).click();
   // No hint that the address is taken (its owner gets a notice instead of a link).
-  await expect(page.getByRole("status")).toContainText("Lähetimme vahvistuslinkin");
+  await expect(page.getByRole("status")).toContainText("Vahvistuslinkki on matkalla");
 
   await page.goto("/profile/email");
   await page.getByLabel("Uusi sähköpostiosoite").fill(newEmail);
   await page.getByRole("button", { name: "Lähetä vahvistuslinkki" }).click();
-  await expect(page.getByRole("status")).toContainText("Lähetimme vahvistuslinkin");
+  await expect(page.getByRole("status")).toContainText("Vahvistuslinkki on matkalla");
 
   const notice = await waitForEmail(oldEmail);
   expect(notice.subject).toBe("Omadatan sähköpostiosoitettasi ollaan vaihtamassa");

@@ -10,7 +10,6 @@ import { AppError } from "@/lib/errors";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { requestDataExport } from "@/lib/requests/request-data-export";
 import { requestErasure } from "@/lib/requests/request-erasure";
-import { sendRequestEmail } from "@/lib/requests/send-request-email";
 
 /** "Prepare my file": the worker builds it; the page shows progress. */
 export const requestDataExportAction = defineAction({
@@ -32,13 +31,12 @@ export const requestErasureAction = defineAction({
   revalidate: ["/data/delete"],
 });
 
-/** Cancels the person's own erasure in the cooling-off period; nothing is erased. */
+/** Cancels the person's own erasure in the cooling-off period; nothing is erased (the email saying so is queued with it). */
 export const cancelErasureAction = defineAction({
   caller: "person",
   args: z.tuple([idArg()]),
   handler: async ({ user, actor, args: [requestId] }) => {
     await cancelDataRequest({ actor, personId: user.personId, requestId });
-    await sendRequestEmail({ to: user.email, language: user.preferredLanguage, kind: "erasureCancelled", requestType: "ERASURE" });
     return { cancelled: true };
   },
   revalidate: ["/data/delete"],

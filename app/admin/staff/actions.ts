@@ -17,8 +17,8 @@ export const inviteStaffAction = defineAction({
   args: z.tuple([untrusted<{ email: string; role: StaffRole }>()]),
   handler: async ({ actor, args: [values] }) => {
     const input = { ...(values !== null && typeof values === "object" ? values : {}), locale: await getLocale() };
-    const { emailSent, created } = await inviteStaff({ actor, input });
-    return { emailSent, created };
+    const { created } = await inviteStaff({ actor, input });
+    return { created };
   },
   revalidate: ["/admin/staff"],
 });

@@ -27,7 +27,7 @@ export function InviteForm() {
       setSent(null);
       const result = await inviteStaffAction(values);
       if (applyActionErrors(result, form.setError)) return;
-      if (result.ok) setSent(result.data.emailSent ? t("invited") : t("invitedNoEmail"));
+      if (result.ok) setSent(t("invited"));
       form.reset({ email: "", role: values.role });
       router.refresh();
     }),

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { confirmEmailChange } from "@/lib/persons/confirm-email-change";
 import { requestEmailChange } from "@/lib/persons/request-email-change";
-import { sendEmailChangeEmails } from "@/lib/persons/send-email-change-emails";
 import { createPerson, uniqueEmail } from "../../factories/persons";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -40,6 +40,7 @@ describe("email change", () => {
   it("answers the same for an address that belongs to someone else, and tells its owner instead", async () => {
     const prisma = t.database.prisma;
     const person = await createPerson(prisma);
+    await prisma.person.update({ where: { id: person.id }, data: { preferredLanguage: "en" } });
     const other = await createPerson(prisma);
     await prisma.person.update({ where: { id: other.id }, data: { preferredLanguage: "sv" } });
     const userOnly = uniqueEmail("user-only");
@@ -51,7 +52,9 @@ describe("email change", () => {
     for (const taken of [other.email!, userOnly]) {
       const change = await requestEmailChange({ actor, personId: person.id, input: { newEmail: taken } });
       expect(change).toMatchObject({ token: null, newEmail: taken, oldEmail: person.email });
-      await sendEmailChangeEmails({ ...change, language: "en" });
+      // The emails are queued with the change and go on the queue's next pass.
+      expect(await prisma.localEmail.count({ where: { to: taken } })).toBe(0);
+      await runQueue(prisma);
       const mails = await prisma.localEmail.findMany({ where: { to: taken } });
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).not.toContain("/confirm-email");
@@ -64,7 +67,8 @@ describe("email change", () => {
     expect(await prisma.emailChangeRequest.count({ where: { personId: person.id } })).toBe(3);
     expect(await prisma.emailChangeRequest.count({ where: { personId: person.id, usedAt: null } })).toBe(0);
     expect(await prisma.auditEntry.count({ where: { personId: person.id, action: "person.email_change_requested" } })).toBe(3);
-    expect(await prisma.localEmail.count({ where: { to: person.email! } })).toBe(2);
+    expect(await prisma.localEmail.count({ where: { to: person.email! } })).toBe(3);
+    expect(await prisma.localEmail.count({ where: { to: free, text: { contains: "/confirm-email" } } })).toBe(1);
     expect((await prisma.person.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(other.email);
   });
 

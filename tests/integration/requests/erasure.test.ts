@@ -16,10 +16,10 @@ import { executeDueErasures } from "@/lib/requests/execute-due-erasures";
 import { findPersonRequests } from "@/lib/requests/find-person-requests";
 import { requestErasure } from "@/lib/requests/request-erasure";
 import { erasureJob } from "@/lib/requests/request-jobs";
-import { sendErasureFinalEmails } from "@/lib/requests/send-erasure-final-emails";
 import { createPerson } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createFullPerson } from "../../factories/requests";
+import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -73,6 +73,7 @@ describe("erasure", () => {
     const first = await requestErasure({ actor: p.actor, personId: p.person.id, signedInAt: t0 }, { now: t0 });
     expect(first.scheduledFor!.getTime() - t0.getTime()).toBe(14 * DAY);
     expect(await prisma.outboxEvent.count({ where: { personId: p.person.id, type: "person.erasure_requested" } })).toBe(1);
+    await runQueue(prisma, t0);
     expect(await prisma.localEmail.count({ where: { to: p.email, subject: { startsWith: "Your data will be erased on" } } })).toBe(1);
     await cancelDataRequest({ actor: p.actor, personId: p.person.id, requestId: first.id }, { now: at(t0, 3) });
     expect(await executeDueErasures(prisma, at(t0, 30))).toBe(0);
@@ -142,9 +143,11 @@ describe("erasure", () => {
     const done = await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } });
     expect(done).toMatchObject({ status: "COMPLETED", sealedNotifyEmail: null });
     expect(await prisma.localEmail.count({ where: { to: p.email, subject: "Erasure completed" } })).toBe(1);
-    expect(await sendErasureFinalEmails(prisma, at(t2, 3))).toBe(0);
+    // Queued once, with the completion: later passes send nothing more.
+    await runQueue(prisma, at(t2, 3));
+    expect(await prisma.localEmail.count({ where: { to: p.email, subject: "Erasure completed" } })).toBe(1);
     const steps = (await findPersonRequests(p.person.id)).find((r) => r.id === second.id)!.steps.map((s) => s.kind);
-    expect(steps).toEqual(["received", "erased", "completed", "final_email_sent"]);
+    expect(steps).toEqual(["received", "erased", "completed"]);
 
     expect(await verifyAuditChain(prisma)).toMatchObject({ intact: true });
   });

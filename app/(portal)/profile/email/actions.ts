@@ -9,7 +9,6 @@ import { signedInRecently } from "@/lib/auth/guards";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { AppError } from "@/lib/errors";
 import { requestEmailChange } from "@/lib/persons/request-email-change";
-import { sendEmailChangeEmails } from "@/lib/persons/send-email-change-emails";
 
 /** Starts an email change; a sign-in older than 15 minutes must be renewed first. */
 export const requestEmailChangeAction = defineAction({
@@ -17,9 +16,8 @@ export const requestEmailChangeAction = defineAction({
   args: z.tuple([untrusted<{ newEmail: string }>()]),
   handler: async ({ user, actor, args: [values] }) => {
     if (!signedInRecently(user)) throw new AppError("REAUTH_REQUIRED", "sign-in too old", { userMessage: "reauthRequired" });
-    const change = await requestEmailChange({ actor, personId: user.personId, input: values });
-    // The same answer whether or not the address was taken: only the mail differs.
-    await sendEmailChangeEmails({ ...change, language: user.preferredLanguage });
+    // The same answer whether or not the address was taken: only the queued mail differs.
+    await requestEmailChange({ actor, personId: user.personId, input: values });
     return { sent: true };
   },
 });

@@ -1,8 +1,10 @@
 import { getConfig } from "../config";
-import { sendNotice } from "../email/send-notice";
+import { queuedEmail } from "../email/enqueue-email";
+import { renderNotice } from "../email/render-notice";
+import type { EmailMessage } from "../email/send-email";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
-import { log } from "../log";
+import type { JobInput } from "../queue/enqueue-job";
 
 /** The emails a person gets about their requests; each has subject, heading and body in requestEmail. */
 export type RequestEmailKind =
@@ -33,11 +35,8 @@ export interface RequestEmail {
 
 export const localeOf = (language: string | null | undefined): Locale => (isLocale(language) ? language : defaultLocale);
 
-/**
- * Sends one request email in the person's language. Called after the change has committed; a
- * failed send is logged (ids only) and reported as false, never undoing the change.
- */
-export async function sendRequestEmail(email: RequestEmail): Promise<boolean> {
+/** Renders one request email in the person's language, ready to queue. */
+export async function renderRequestEmail(email: RequestEmail): Promise<EmailMessage> {
   const locale = localeOf(email.language);
   const t = translatorFor(locale, "requestEmail");
   const type = t(`types.${email.requestType}` as "types.ACCESS");
@@ -46,18 +45,22 @@ export async function sendRequestEmail(email: RequestEmail): Promise<boolean> {
   const k = email.kind;
   const paragraphs = [t(`${k}.body` as "received.body", values)];
   if (email.reason) paragraphs.push(t("reasonLabel"), email.reason);
-  try {
-    await sendNotice(email.to, t(`${k}.subject` as "received.subject", values), {
-      lang: locale,
-      preview: t(`${k}.subject` as "received.subject", values),
-      heading: t(`${k}.heading` as "received.heading", values),
-      paragraphs,
-      button: email.url ? { label: t(`${k}.button` as "confirm.button"), url: email.url } : undefined,
-      smallPrint: [t("smallPrint", { controller: getConfig().CONTROLLER_NAME, contact: getConfig().CONTROLLER_EMAIL })],
-    });
-    return true;
-  } catch (error) {
-    log.warn("request.email_failed", { kind: k, error: error instanceof Error ? error.name : "unknown" });
-    return false;
-  }
+  return renderNotice(email.to, t(`${k}.subject` as "received.subject", values), {
+    lang: locale,
+    preview: t(`${k}.subject` as "received.subject", values),
+    heading: t(`${k}.heading` as "received.heading", values),
+    paragraphs,
+    button: email.url ? { label: t(`${k}.button` as "confirm.button"), url: email.url } : undefined,
+    smallPrint: [t("smallPrint", { controller: getConfig().CONTROLLER_NAME, contact: getConfig().CONTROLLER_EMAIL })],
+  });
+}
+
+/**
+ * The queued jobs of one request email, for the change to return in its `jobs`: none when there
+ * is no address to write to. `personId` is the person it is about while they exist (their
+ * erasure deletes it unsent), null for the emails that follow an erasure.
+ */
+export async function requestEmailJobs(email: (Omit<RequestEmail, "to"> & { to: string | null | undefined }) | null, personId: string | null): Promise<JobInput[]> {
+  if (!email?.to) return [];
+  return [queuedEmail({ ...(await renderRequestEmail({ ...email, to: email.to })), personId })];
 }
