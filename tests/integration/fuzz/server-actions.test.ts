@@ -9,8 +9,8 @@
 // error (an action's "failed" answer for an exception it did not expect is its 500); and when it
 // answers a failure or refuses the caller, the row count of every table is as it was.
 //
-// Generated calls: 55 actions × ACTION_RUNS (100) = 5,500 in this file (the API file makes 6,000
-// more: 11,500 in all). The first test checks that the cases are exactly the exported actions. The seed is fast-check's random one; a failure prints it with the shrunk
+// Generated calls: 56 actions × ACTION_RUNS (100) = 5,600 in this file (the API file makes 6,000
+// more: 11,600 in all). The first test checks that the cases are exactly the exported actions. The seed is fast-check's random one; a failure prints it with the shrunk
 // counterexample.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -70,6 +70,7 @@ const purposes = await import("@/app/admin/purposes/actions");
 const requests = await import("@/app/admin/requests/actions");
 const staff = await import("@/app/admin/staff/actions");
 const systems = await import("@/app/admin/systems/actions");
+const tasks = await import("@/app/admin/tasks/actions");
 const { setLocaleAction } = await import("@/app/locale-actions");
 const { signOutAction } = await import("@/app/sign-out-action");
 const { log } = await import("@/lib/log");
@@ -113,6 +114,7 @@ const pool = {
   keyIds: [] as string[],
   deliveryIds: [] as string[],
   fileIds: [] as string[],
+  taskIds: [] as string[],
   jobIds: [] as string[],
 };
 let customerSession = { id: "", token: "" };
@@ -175,6 +177,10 @@ beforeAll(async () => {
   const system = await createSystem({ webhookUrl: "https://93.184.216.34/hook", eventTypes: ["person.updated", "consent.updated"] });
   pool.systemIds.push(system.id, (await createSystem()).id);
   pool.keyIds.push((await createApiKey({ actor: systemAdmin, systemId: system.id, input: { name: "fuzz", scopes: ["events:read"] } })).id);
+  // A manual system's open task, for marking done.
+  const manual = await createSystem({ manual: true, ownerEmail: "owner@example.test", manualInstructions: "Delete by hand." });
+  const taskRequest = await prisma.dataRequest.findUniqueOrThrow({ where: { id: pool.requestIds[0]! }, select: { id: true, personId: true } });
+  pool.taskIds.push((await prisma.manualTask.create({ data: { systemId: manual.id, dataRequestId: taskRequest.id, personId: taskRequest.personId, kind: "RECTIFICATION", externalIds: ["ERP-1"] } })).id);
   await sendTestEvent({ actor: systemAdmin, systemId: system.id });
   const delivery = await prisma.delivery.findFirstOrThrow({ where: { systemId: system.id }, select: { id: true } });
   // An exhausted delivery, for the replays.
@@ -325,12 +331,13 @@ const cases: ActionCase[] = [
   { name: "approveRequestAction", side: "admin", action: requests.approveRequestAction, args: one(shaped({ requestId, note: validOr(text(0, 2000), nul) })) },
   { name: "denyRequestAction", side: "admin", action: requests.denyRequestAction, args: one(shaped({ requestId, reason, restrictInstead: validOr(fc.boolean()) })) },
   { name: "extendRequestAction", side: "admin", action: requests.extendRequestAction, args: one(shaped({ requestId, months: validOr(fc.constantFrom(1, 2, "1"), fc.integer()), reason })) },
+  { name: "completeTaskAction", side: "admin", action: tasks.completeTaskAction, args: one(shaped({ taskId: idFrom(() => pool.taskIds), note: validOr(text(1, 2000), tooLong(2000), nul, huge) })) },
   { name: "fulfilRequestAction", side: "admin", action: requests.fulfilRequestAction, args: one(shaped({ requestId, note: validOr(text(0, 2000), nul) })) },
   { name: "liftRestrictionAction", side: "admin", action: requests.liftRestrictionAction, args: one(shaped({ requestId, reason })) },
   { name: "inviteStaffAction", side: "admin", action: staff.inviteStaffAction, args: one(shaped({ email, role: validOr(fc.constantFrom("SUPPORT", "PRIVACY_OFFICER", "ADMIN"), fc.constantFrom("CUSTOMER", "ROOT")) })) },
   { name: "changeStaffRoleAction", side: "admin", action: staff.changeStaffRoleAction, args: args(idFrom(() => pool.staffIds), validOr(fc.constantFrom("SUPPORT", "PRIVACY_OFFICER", "ADMIN"), fc.constantFrom("CUSTOMER", "ROOT"))) },
   { name: "removeStaffAction", side: "admin", action: staff.removeStaffAction, args: one(idFrom(() => pool.staffIds)) },
-  { name: "createSystemAction", side: "admin", action: systems.createSystemAction, args: one(shaped({ key: validOr(fc.uuid().map((u) => `fz-${u.slice(0, 8)}`), fc.string()), name: validOr(text(1, 100), tooLong(100), nul), kind: validOr(fc.constantFrom("CRM", "WEB_SHOP", "OTHER"), fc.constant("ERP")), webhookUrl: validOr(fc.constantFrom("", "https://93.184.216.34/hook"), fc.constantFrom("http://127.0.0.1/x", "ftp://x", "not a url")), eventTypes: validOr(fc.subarray(["person.updated", "consent.updated"]), fc.array(fc.string(), { maxLength: 3 })), requiresErasureAck: validOr(fc.boolean()) })) },
+  { name: "createSystemAction", side: "admin", action: systems.createSystemAction, args: one(shaped({ key: validOr(fc.uuid().map((u) => `fz-${u.slice(0, 8)}`), fc.string()), name: validOr(text(1, 100), tooLong(100), nul), kind: validOr(fc.constantFrom("CRM", "WEB_SHOP", "OTHER"), fc.constant("ERP")), webhookUrl: validOr(fc.constantFrom("", "https://93.184.216.34/hook"), fc.constantFrom("http://127.0.0.1/x", "ftp://x", "not a url")), eventTypes: validOr(fc.subarray(["person.updated", "consent.updated"]), fc.array(fc.string(), { maxLength: 3 })), requiresErasureAck: validOr(fc.boolean()), manual: validOr(fc.boolean()), ownerEmail: validOr(fc.constantFrom("", "owner@example.test"), fc.string(), nul), manualInstructions: validOr(text(0, 4000), tooLong(4000), nul) })) },
   { name: "updateSystemAction", side: "admin", action: systems.updateSystemAction, args: args(idFrom(() => pool.systemIds), shaped({ name: validOr(text(1, 100), tooLong(100), nul), kind: validOr(fc.constantFrom("CRM", "WEB_SHOP")), webhookUrl: validOr(fc.constantFrom("", "https://93.184.216.34/hook"), fc.constantFrom("http://10.0.0.1/x", "x")), eventTypes: validOr(fc.subarray(["person.updated", "consent.updated"])), requiresErasureAck: validOr(fc.boolean()), active: validOr(fc.boolean()) })) },
   { name: "rotateSecretAction", side: "admin", action: systems.rotateSecretAction, args: one(idFrom(() => pool.systemIds)) },
   { name: "sendTestEventAction", side: "admin", action: systems.sendTestEventAction, args: one(idFrom(() => pool.systemIds)) },
