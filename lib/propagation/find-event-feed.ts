@@ -29,8 +29,9 @@ export function decodeFeedPosition(text: string): FeedPosition {
  * snapshot): those have all finished, so every event of them is visible now, and any transaction
  * that commits later has an id at or above that bound and sorts after every event listed. Order
  * by (transaction id, position) is then final: a cursor never has an event appear behind it. The
- * price is that one long transaction (a big import) holds the feed back until it ends. The same
- * holds on PGlite, which runs one transaction at a time.
+ * price is that one long transaction (a big import, or any transaction with an id in another
+ * database on the same server: the bound is the server's) holds the feed back until it ends; it
+ * delays, it never skips. The same holds on PGlite, which runs one transaction at a time.
  */
 export async function findEventFeed({
   systemId, after, type, limit, mayReadDetails,

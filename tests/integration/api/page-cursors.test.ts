@@ -10,6 +10,7 @@ import { sendTestEvent } from "@/lib/propagation/send-test-event";
 import { createPerson } from "../../factories/persons";
 import { createKey, createSystem, systemAdmin } from "../../factories/systems";
 import { api } from "../../support/api-client";
+import { waitFor } from "../../support/http-servers";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -26,6 +27,8 @@ beforeAll(async () => {
     await createPerson(t.database.prisma);
     await sendTestEvent({ actor: systemAdmin, systemId: system.id });
   }
+  // The feed lists an event once every transaction on the server that began before it has ended.
+  await waitFor(async () => (await api("GET", "/api/v1/events?type=system.test&limit=10", { key })).body.items.length === 3, { what: "the test events in the feed" });
 });
 afterAll(async () => t.drop());
 

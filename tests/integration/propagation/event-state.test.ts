@@ -17,6 +17,7 @@ import { uniqueEmail } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createKey, createSystem } from "../../factories/systems";
 import { api } from "../../support/api-client";
+import { waitFor } from "../../support/http-servers";
 import { setupTestDatabase, testBackend, type TestDatabase } from "../../support/test-database";
 
 interface Body {
@@ -98,11 +99,15 @@ describe("the state in every event", () => {
     expect(withoutDetails.data.changedFields).toEqual(["givenName"]);
     expect(JSON.stringify(bySystem.get(systems.withoutDetails.id))).not.toMatch(/358401234567|Tampere/);
 
-    // The feed lists the same bodies, cut the same way.
+    // The feed lists the same bodies, cut the same way (each once every transaction on the server
+    // that began before it has ended).
     for (const system of [systems.withDetails, systems.withoutDetails]) {
-      const feed = await api("GET", "/api/v1/events?limit=200", { key: system.key });
-      expect(feed.status).toBe(200);
-      const mine = (feed.body.items as Body[]).filter((item) => item.personId === personId);
+      const mine = await waitFor(async () => {
+        const feed = await api("GET", "/api/v1/events?limit=200", { key: system.key });
+        expect(feed.status).toBe(200);
+        const items = (feed.body.items as Body[]).filter((item) => item.personId === personId);
+        return items.length === 5 ? items : null;
+      }, { what: "the person's events in the feed" });
       expect(mine).toEqual(bySystem.get(system.id));
     }
   });
@@ -138,7 +143,10 @@ if (testBackend() === "postgres") {
       const first = await newPerson();
       const second = await newPerson();
       await correctPerson({ actor: first.actor, personId: first.personId, input: { city: "Espoo" }, source: "PERSON" });
-      const before = await api("GET", "/api/v1/events?limit=200", { key });
+      const before = await waitFor(async () => {
+        const page = await api("GET", "/api/v1/events?limit=200", { key });
+        return page.body.items.length === 1 ? page : null;
+      }, { what: "the first correction in the feed" });
       const cursor = before.body.nextCursor as string;
 
       // The slow transaction takes its transaction id first and commits last.
@@ -160,7 +168,10 @@ if (testBackend() === "postgres") {
 
       release();
       await slow;
-      const after = await api("GET", `/api/v1/events?limit=200&after=${cursor}`, { key });
+      const after = await waitFor(async () => {
+        const page = await api("GET", `/api/v1/events?limit=200&after=${cursor}`, { key });
+        return page.body.items.length >= 2 ? page : null;
+      }, { what: "both events in the feed" });
       expect((after.body.items as Body[]).map((item) => item.personId)).toEqual([first.personId, second.personId]);
     });
   });
