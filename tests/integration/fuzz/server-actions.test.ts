@@ -9,8 +9,8 @@
 // error (an action's "failed" answer for an exception it did not expect is its 500); and when it
 // answers a failure or refuses the caller, the row count of every table is as it was.
 //
-// Generated calls: 56 actions × ACTION_RUNS (100) = 5,600 in this file (the API file makes 6,000
-// more: 11,600 in all). The first test checks that the cases are exactly the exported actions. The seed is fast-check's random one; a failure prints it with the shrunk
+// Generated calls: 57 actions × ACTION_RUNS (100) = 5,700 in this file (the API file makes 6,000
+// more: 11,700 in all). The first test checks that the cases are exactly the exported actions. The seed is fast-check's random one; a failure prints it with the shrunk
 // counterexample.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -68,6 +68,7 @@ const persons = await import("@/app/admin/persons/[id]/actions");
 const personSearch = await import("@/app/admin/persons/actions");
 const purposes = await import("@/app/admin/purposes/actions");
 const requests = await import("@/app/admin/requests/actions");
+const queue = await import("@/app/admin/queue/actions");
 const staff = await import("@/app/admin/staff/actions");
 const systems = await import("@/app/admin/systems/actions");
 const tasks = await import("@/app/admin/tasks/actions");
@@ -116,6 +117,7 @@ const pool = {
   fileIds: [] as string[],
   taskIds: [] as string[],
   jobIds: [] as string[],
+  deadJobIds: [] as string[],
 };
 let customerSession = { id: "", token: "" };
 
@@ -191,6 +193,8 @@ beforeAll(async () => {
   const file = await storeImportFile({ actor: systemAdmin, fileName: "fuzz.csv", body: [Buffer.from("email;nimi\nx@example.test;X\n")] });
   pool.fileIds.push(file.fileId);
   pool.jobIds.push((await startImportJob({ actor: systemAdmin, input: { fileId: file.fileId, dryRun: true, system: "crm", mapping: { fields: { email: "email" } } } })).jobId);
+  // A dead queue job, for the replays.
+  pool.deadJobIds.push((await prisma.job.create({ data: { kind: "digest.officers", key: "digest.officers", payload: {}, status: "DEAD", attempts: 3, maxAttempts: 3, runAt: new Date(), finishedAt: new Date(), lastError: "fuzz" }, select: { id: true } })).id);
 
   // The receipt signing key is made once, on first use, by design (get-receipt-signing-jwks.ts):
   // made here, so verifying a receipt is a pure read in the fuzzing.
@@ -345,6 +349,7 @@ const cases: ActionCase[] = [
   { name: "revokeApiKeyAction", side: "admin", action: systems.revokeApiKeyAction, args: args(idFrom(() => pool.systemIds), idFrom(() => pool.keyIds)) },
   { name: "replayDeliveryAction", side: "admin", action: systems.replayDeliveryAction, args: one(idFrom(() => pool.deliveryIds)) },
   { name: "replayFailedAction", side: "admin", action: systems.replayFailedAction, args: one(idFrom(() => pool.systemIds)) },
+  { name: "replayDeadJobAction", side: "admin", action: queue.replayDeadJobAction, args: one(idFrom(() => pool.deadJobIds)) },
 ];
 
 // ---- running a call ----------------------------------------------------------------------------

@@ -12,10 +12,8 @@ import { fanOutEvents } from "@/lib/propagation/fan-out-events";
 import { recordAcknowledgement } from "@/lib/propagation/record-acknowledgement";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { completeErasure } from "@/lib/requests/complete-erasure";
-import { executeDueErasures } from "@/lib/requests/execute-due-erasures";
 import { findPersonRequests } from "@/lib/requests/find-person-requests";
 import { requestErasure } from "@/lib/requests/request-erasure";
-import { erasureJob } from "@/lib/requests/request-jobs";
 import { createPerson } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createFullPerson } from "../../factories/requests";
@@ -76,7 +74,9 @@ describe("erasure", () => {
     await runQueue(prisma, t0);
     expect(await prisma.localEmail.count({ where: { to: p.email, subject: { startsWith: "Your data will be erased on" } } })).toBe(1);
     await cancelDataRequest({ actor: p.actor, personId: p.person.id, requestId: first.id }, { now: at(t0, 3) });
-    expect(await executeDueErasures(prisma, at(t0, 30))).toBe(0);
+    // Its queued step runs when due and does nothing: the request was cancelled.
+    await runQueue(prisma, at(t0, 30));
+    expect(await prisma.job.count({ where: { kind: "erasure.execute", status: "SUCCEEDED" } })).toBe(1);
     expect(await prisma.person.findUniqueOrThrow({ where: { id: p.person.id } })).toMatchObject({ email: p.email, erasedAt: null });
 
     // Asked again: not yet in the period, then run once it has passed.
@@ -84,11 +84,12 @@ describe("erasure", () => {
     const second = await requestErasure({ actor: p.actor, personId: p.person.id, signedInAt: t1 }, { now: t1 });
     const again = await requestErasure({ actor: p.actor, personId: p.person.id, signedInAt: t1 }, { now: t1 }).catch((e) => e);
     expect(again.options.userMessage).toBe("erasureAlreadyRequested");
-    expect(await executeDueErasures(prisma, at(t1, 13))).toBe(0);
+    await runQueue(prisma, at(t1, 13));
     expect((await prisma.person.findUniqueOrThrow({ where: { id: p.person.id } })).erasedAt).toBeNull();
     const t2 = at(t1, 14.01);
     const outboxBefore = new Set((await prisma.outboxEvent.findMany({ select: { id: true } })).map((e) => e.id));
-    expect(await executeDueErasures(prisma, t2)).toBe(1);
+    await runQueue(prisma, t2);
+    expect(await prisma.job.count({ where: { kind: "erasure.execute", status: "SUCCEEDED" } })).toBe(2);
 
     // Gone from every table: no value of the person is anywhere (the other person's still is).
     const all = await everyRowAsText();
@@ -133,13 +134,13 @@ describe("erasure", () => {
 
     // Waits for the system that must acknowledge, then completes and sends the final email.
     await fanOutEvents(prisma, t2);
-    await erasureJob.run(prisma, at(t2, 1), { workerId: "w", signal: new AbortController().signal });
+    await runQueue(prisma, at(t2, 1));
     expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("AWAITING_SYSTEMS");
     expect(await completeErasure({ requestId: second.id }, { now: at(t2, 1) })).toBe(false);
     // The acknowledgement completes the erasure itself; the worker's next pass sends the final email.
     await recordAcknowledgement({ actor: { kind: "SYSTEM", id: crm.id }, systemId: crm.id, input: { eventId: erased.id, status: "done" } }, { now: at(t2, 1.5) });
     expect((await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("COMPLETED");
-    await erasureJob.run(prisma, at(t2, 2), { workerId: "w", signal: new AbortController().signal });
+    await runQueue(prisma, at(t2, 2));
     const done = await prisma.dataRequest.findUniqueOrThrow({ where: { id: second.id } });
     expect(done).toMatchObject({ status: "COMPLETED", sealedNotifyEmail: null });
     expect(await prisma.localEmail.count({ where: { to: p.email, subject: "Erasure completed" } })).toBe(1);
