@@ -165,10 +165,10 @@ describe("integration API", () => {
     const first = await waitFor(async () => {
       const page = await api("GET", "/api/v1/events?limit=1", { key });
       return page.body.hasMore ? page : null;
-    }, { what: "both test events in the feed" });
+    }, { what: "both test events in the feed", timeoutMs: 120_000 });
     expect(first.body.items).toHaveLength(1);
     const second = await api("GET", `/api/v1/events?limit=1&after=${first.body.nextCursor}`, { key });
     expect(second.body.items[0].type).toBe("system.test");
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
-  });
+  }, 300_000);
 });

@@ -28,8 +28,8 @@ beforeAll(async () => {
     await sendTestEvent({ actor: systemAdmin, systemId: system.id });
   }
   // The feed lists an event once every transaction on the server that began before it has ended.
-  await waitFor(async () => (await api("GET", "/api/v1/events?type=system.test&limit=10", { key })).body.items.length === 3, { what: "the test events in the feed" });
-});
+  await waitFor(async () => (await api("GET", "/api/v1/events?type=system.test&limit=10", { key })).body.items.length === 3, { what: "the test events in the feed", timeoutMs: 120_000 });
+}, 300_000);
 afterAll(async () => t.drop());
 
 /**

@@ -280,7 +280,7 @@ describe(`convergence (${postgres ? "two worker processes" : "two in-process wor
     await waitFor(async () => {
       await readFeed();
       return caughtUp();
-    }, { what: "the feed to list every change", timeoutMs: 60_000, intervalMs: 500 });
+    }, { what: "the feed to list every change", timeoutMs: 120_000, intervalMs: 500 });
     for (const personId of personIds) {
       expect(feedReplica.get(personId), personId).toEqual(expected.get(personId));
       if (!expected.get(personId)!.erased) expect((expected.get(personId)!.person as { details?: unknown }).details).toBeDefined();
@@ -288,5 +288,5 @@ describe(`convergence (${postgres ? "two worker processes" : "two in-process wor
     // Nothing more: the cursor it keeps answers an empty page.
     const again = await api("GET", `/api/v1/events?after=${feedCursor}`, { key: feedKey });
     expect(again.body).toMatchObject({ items: [], nextCursor: feedCursor, hasMore: false });
-  }, 120_000);
+  }, 300_000);
 });

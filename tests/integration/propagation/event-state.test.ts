@@ -107,10 +107,10 @@ describe("the state in every event", () => {
         expect(feed.status).toBe(200);
         const items = (feed.body.items as Body[]).filter((item) => item.personId === personId);
         return items.length === 5 ? items : null;
-      }, { what: "the person's events in the feed" });
+      }, { what: "the person's events in the feed", timeoutMs: 120_000 });
       expect(mine).toEqual(bySystem.get(system.id));
     }
-  });
+  }, 300_000);
 
   it("after an erasure every event, earlier ones included, carries the erased state and nothing of the person", async () => {
     const systems = await twoSystems();
@@ -130,7 +130,7 @@ describe("the state in every event", () => {
     expect(bodies.slice(0, 2).map((b) => b.data.redacted)).toEqual([true, true]);
     expect(JSON.stringify(bodies)).not.toMatch(new RegExp(`${email}|358409999999|Kuopio|Aino|Virtanen`));
     expect((await api("GET", `/api/v1/persons/${personId}`, { key: systems.withDetails.key })).status).toBe(410);
-  });
+  }, 300_000);
 });
 
 // Two transactions that commit out of the order they began in: only PostgreSQL runs them side by
@@ -146,7 +146,7 @@ if (testBackend() === "postgres") {
       const before = await waitFor(async () => {
         const page = await api("GET", "/api/v1/events?limit=200", { key });
         return page.body.items.length === 1 ? page : null;
-      }, { what: "the first correction in the feed" });
+      }, { what: "the first correction in the feed", timeoutMs: 120_000 });
       const cursor = before.body.nextCursor as string;
 
       // The slow transaction takes its transaction id first and commits last.
@@ -171,8 +171,8 @@ if (testBackend() === "postgres") {
       const after = await waitFor(async () => {
         const page = await api("GET", `/api/v1/events?limit=200&after=${cursor}`, { key });
         return page.body.items.length >= 2 ? page : null;
-      }, { what: "both events in the feed" });
+      }, { what: "both events in the feed", timeoutMs: 120_000 });
       expect((after.body.items as Body[]).map((item) => item.personId)).toEqual([first.personId, second.personId]);
-    });
+    }, 300_000);
   });
 }
