@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { grantConsent } from "@/lib/consents/grant-consent";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { correctPerson } from "@/lib/persons/correct-person";
+import { runEmailQueue } from "../support/run-queue";
 import { uniqueEmail } from "./persons";
 
 export const officerActor = (id: string): Actor => ({ kind: "STAFF", id, role: "PRIVACY_OFFICER" });
@@ -34,8 +35,9 @@ export async function createFullPerson(prisma: PrismaClient, purposeKey: string,
   return { person: current, user, session, actor, org, tag, email, secrets: [email, `Given${tag}`, `Family${tag}`, `City${tag}`, current.phone!, `CRM${tag}`, `ORDER${tag}`, `Summary${tag}`, `Role${tag}`, `Agent${tag}`] };
 }
 
-/** The confirmation token from the last request email sent to `to` (local outbox). */
-export async function lastConfirmationToken(prisma: PrismaClient, to: string) {
+/** The confirmation token from the last request email sent to `to` (local outbox), once the queue has sent what was queued by `now`. */
+export async function lastConfirmationToken(prisma: PrismaClient, to: string, now = new Date()) {
+  await runEmailQueue(prisma, now);
   const mail = await prisma.localEmail.findFirstOrThrow({ where: { to, text: { contains: "confirm-request?token=" } }, orderBy: { createdAt: "desc" } });
   return decodeURIComponent(/confirm-request\?token=([^\s"&)\]]+)/.exec(mail.text)![1]!);
 }

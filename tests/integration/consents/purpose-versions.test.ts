@@ -11,6 +11,7 @@ import { withdrawConsent } from "@/lib/consents/withdraw-consent";
 import { AppError } from "@/lib/errors";
 import { createPerson } from "../../factories/persons";
 import { adminActor, consentWriteCounts, createPublishedPurpose, purposeTexts, uniquePurposeKey } from "../../factories/purposes";
+import { runEmailQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -55,12 +56,14 @@ describe("purpose versions", () => {
     const purposeKey = await createPublishedPurpose({ channel: "EMAIL", requiresDoubleOptIn: true });
     const subject = await createPerson(t.database.prisma);
     await grantConsent({ actor: person, personId: subject.id, input: { purposeKey } });
+    await runEmailQueue(t.database.prisma);
     const token = (await t.database.prisma.localEmail.findFirstOrThrow({ where: { to: subject.email! } })).text.match(/token=([A-Za-z0-9_-]+)/)![1]!;
     await confirmConsent({ token });
     await createPurposeVersion({ actor: adminActor, input: { purposeKey, texts: purposeTexts(purposeKey, 2) } });
     await publishPurposeVersion({ actor: adminActor, input: { purposeKey, version: 2, material: true } });
     expect(await view(subject.id, purposeKey)).toMatchObject({ needsRenewal: true, permitted: false });
     expect(await grantConsent({ actor: person, personId: subject.id, input: { purposeKey } })).toMatchObject({ status: "GRANTED", changed: true });
+    await runEmailQueue(t.database.prisma);
     expect(await t.database.prisma.localEmail.count({ where: { to: subject.email! } })).toBe(1);
   });
 

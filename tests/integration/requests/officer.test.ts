@@ -22,6 +22,7 @@ import { sendOfficerDigest } from "@/lib/requests/send-officer-digest";
 import { createPerson } from "../../factories/persons";
 import { createPublishedPurpose } from "../../factories/purposes";
 import { createFullPerson, createOfficer, lastConfirmationToken } from "../../factories/requests";
+import { runEmailQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -46,7 +47,7 @@ describe("officer flow", () => {
     const { actor, user } = await createOfficer(prisma);
     const person = await englishPerson();
     const created = await createRequestOnBehalf({ actor, input: { email: person.email, type: "RECTIFICATION", channel: "POST", description: "My address is wrong", receivedOn: "2026-01-31" } });
-    expect(created).toMatchObject({ status: "VERIFYING", confirmationEmailSent: true });
+    expect(created).toMatchObject({ status: "VERIFYING" });
     expect(created.dueAt.toISOString().slice(0, 10)).toBe("2026-02-28");
 
     // No work before the person confirms.
@@ -67,6 +68,7 @@ describe("officer flow", () => {
     const mine = (await findPersonRequests(person.id)).find((r) => r.id === created.id)!;
     expect(mine.steps.map((s) => s.kind)).toEqual(["received", "confirmation_sent", "confirmed", "completed"]);
     expect(mine.steps.at(-1)!.note).toBe("Corrected the street address.");
+    await runEmailQueue(prisma);
     expect(await prisma.localEmail.count({ where: { to: person.email!, subject: "Your request is completed" } })).toBe(1);
     expect(await prisma.auditEntry.findMany({ where: { target: `DataRequest:${created.id}` }, orderBy: { seq: "asc" }, select: { action: true } })).toEqual(
       ["request.received", "request.confirmed", "request.assigned", "request.noted", "request.approved", "request.status_changed", "request.fulfilled"].map((action) => ({ action })),
@@ -79,7 +81,7 @@ describe("officer flow", () => {
     const person = await createPerson(prisma);
     const start = new Date("2030-03-01T10:00:00Z");
     const created = await createRequestOnBehalf({ actor, input: { email: person.email, type: "ACCESS", channel: "EMAIL" } }, { now: start });
-    const token = await lastConfirmationToken(prisma, person.email!);
+    const token = await lastConfirmationToken(prisma, person.email!, start);
     const ids = async (now: Date, showStale = false) => (await findDataRequests({ actor, filter: { showStale }, now })).items.map((i) => i.id);
     expect(await ids(new Date(start.getTime() + 6 * DAY))).toContain(created.id);
     expect(await ids(new Date(start.getTime() + 8 * DAY))).not.toContain(created.id);
@@ -100,6 +102,7 @@ describe("officer flow", () => {
     await denyDataRequest({ actor, input: { requestId: request.id, reason: "Your subscription contract SUB-7731 runs until next year (Art. 17(3)(b)).", restrictInstead: true } });
 
     expect(await prisma.dataRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "DENIED", decisionReason: expect.stringContaining("SUB-7731") });
+    await runEmailQueue(prisma);
     const mail = await prisma.localEmail.findFirstOrThrow({ where: { to: p.email, subject: "Your request was denied" } });
     expect(mail.text).toContain("Your subscription contract SUB-7731 runs until next year");
     expect((await prisma.person.findUniqueOrThrow({ where: { id: p.person.id } })).restrictedAt).not.toBeNull();
@@ -130,8 +133,12 @@ describe("officer flow", () => {
     const second = await extendDataRequest({ actor, input: { requestId: created.id, months: 1, reason: "More systems than we thought." } });
     expect(second.extendedDueAt.toISOString().slice(0, 10)).toBe("2026-04-30");
     expect(codeOf(await extendDataRequest({ actor, input: { requestId: created.id, months: 1, reason: "And again, please." } }).catch((e) => e))).toBe("VALIDATION");
-    const mail = await prisma.localEmail.findFirstOrThrow({ where: { to: person.email!, subject: "We need more time for your request" }, orderBy: { createdAt: "desc" } });
-    expect(mail.text).toContain("More systems than we thought.");
+    // One email per extension, each with its reason (sent side by side, so in no set order).
+    await runEmailQueue(prisma);
+    const mails = await prisma.localEmail.findMany({ where: { to: person.email!, subject: "We need more time for your request" } });
+    expect(mails).toHaveLength(2);
+    expect(mails.filter((m) => m.text.includes("More systems than we thought."))).toHaveLength(1);
+    expect(mails.filter((m) => m.text.includes("Several systems hold the data."))).toHaveLength(1);
   });
 
   it("lists overdue requests from the day after the due day, and marks those due within seven days", async () => {
@@ -161,6 +168,8 @@ describe("officer flow", () => {
     const sent = await Promise.all([sendOfficerDigest(prisma, new Date("2032-05-30T06:00:00Z")), sendOfficerDigest(prisma, new Date("2032-05-30T06:00:01Z"))]);
     expect(sent.filter((n) => n > 0)).toHaveLength(1);
     expect(await sendOfficerDigest(prisma, new Date("2032-05-30T18:00:00Z"))).toBe(0);
+    await runEmailQueue(prisma, new Date("2032-05-30T18:00:00Z"));
+    expect(await prisma.localEmail.count({ where: { to: user.email } })).toBe(1);
     const mail = await prisma.localEmail.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
     expect(mail.subject).toMatch(/3 päivän sisällä|within 3 days/);
     expect(await sendOfficerDigest(prisma, new Date("2032-05-31T06:00:00Z"))).toBeGreaterThan(0);
