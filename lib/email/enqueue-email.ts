@@ -4,6 +4,8 @@ import { enqueueJob, type JobInput } from "../queue/enqueue-job";
 import type { EmailMessage } from "./send-email";
 
 export const EMAIL_JOB_KIND = "email.send";
+/** Tries of one email: with the queue's backoff (doubling up to an hour) an SMTP outage of over a day loses nothing; after that it is DEAD, to be replayed. */
+export const EMAIL_MAX_ATTEMPTS = 36;
 /** Authenticated with the sealed message, so a value copied from another column does not open as an email. */
 export const SEALED_EMAIL_CONTEXT = "Job:email.send";
 
@@ -24,5 +26,5 @@ export async function enqueueEmail(tx: Pick<Tx, "$queryRaw">, email: QueuedEmail
 /** The job that sends this email, for a change to return in its `jobs` (runChange queues them). */
 export function queuedEmail({ personId, ...message }: QueuedEmail): JobInput {
   const sealed = encryptSecret(JSON.stringify(message), SEALED_EMAIL_CONTEXT);
-  return { kind: EMAIL_JOB_KIND, key: EMAIL_JOB_KIND, personId: personId ?? null, payload: { sealed }, maxAttempts: 12 };
+  return { kind: EMAIL_JOB_KIND, key: EMAIL_JOB_KIND, personId: personId ?? null, payload: { sealed }, maxAttempts: EMAIL_MAX_ATTEMPTS };
 }
