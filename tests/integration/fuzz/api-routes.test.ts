@@ -5,7 +5,7 @@
 // rejected call (4xx) leaves the row count of every table as it was.
 //
 // Generated calls: 15 route/method pairs × API_RUNS_PER_ROUTE (400) = 6,000 in this file (the
-// server actions file makes 5,600 more: 11,600 in all). The Imports API's upload gets multipart
+// server actions file makes 5,700 more: 11,700 in all). The Imports API's upload gets multipart
 // forms (files of CSV, text and bytes; mappings, sources and flags valid and not) besides the rest. The seed is fast-check's random one; a
 // failure prints it with the shrunk counterexample.
 import fc from "fast-check";
