@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createSecureContext } from "node:tls";
 import { z } from "zod";
+import { brandEnvShape } from "./brand/schema";
 
 const flag = (fallback: boolean) =>
   z
@@ -36,6 +37,16 @@ const retrySchedule = z
       .min(1)
       .transform((v) => v.map(Number)),
   );
+
+/** Whether Intl knows the zone: an unknown one would throw on the first formatted date. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -95,6 +106,10 @@ const envSchema = z.object({
   /** Serve /dev/outbox (the emails kept without SMTP_URL) to loopback clients. Default: see localOutboxDefault. */
   LOCAL_OUTBOX: z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** The IANA zone every date and time is shown in (pages, emails, exports). */
+  TIME_ZONE: z.string().default("Europe/Helsinki").refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Helsinki"),
+  /** Theming: BRAND_NAME, BRAND_LOGO_URL, BRAND_COLOR (contrast-checked), SUPPORT_EMAIL. */
+  ...brandEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
