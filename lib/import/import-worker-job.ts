@@ -2,6 +2,7 @@ import type { JobInput } from "../queue/enqueue-job";
 import { enqueueJob } from "../queue/enqueue-job";
 import type { JobHandler } from "../queue/job-handler";
 import type { WorkerJob } from "../worker/run-worker";
+import { IMPORT_LEASE_MS } from "./claim-import-job";
 import { runImportPass } from "./run-import-pass";
 import { sweepImportChunks } from "./sweep-import-chunks";
 
@@ -27,6 +28,9 @@ function followUp(importJobId: string, runAt: Date): JobInput {
  */
 export const importPassJobHandler: JobHandler = {
   kind: IMPORT_JOB_KIND,
+  // The pass is one transaction of up to IMPORT_TIMEOUT_MS: the queue's common lease would run out
+  // mid-pass and let another worker start the same job.
+  leaseMs: IMPORT_LEASE_MS,
   async run(job, { prisma, now, workerId, signal }) {
     const importJobId = String(job.payload.importJobId);
     await runImportPass({ prisma, workerId, now, signal, importJobId });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/generated/client";
+import { Prisma, type PrismaClient } from "../db/generated/client";
 
 export interface ClaimedJob {
   id: string;
@@ -18,14 +18,16 @@ export interface ClaimedJob {
  * ran out. Fair: among the oldest due jobs it takes each key's first before any key's second, so
  * a key with a backlog (an import, a burst of emails) never starves the others; FOR UPDATE SKIP
  * LOCKED lets workers claim side by side without waiting for or doubling each other.
- * `kinds` limits the claim to the kinds this worker can run.
+ * `kinds` limits the claim to the kinds this worker can run. `leaseMsByKind` gives a kind whose try
+ * may outlast `leaseMs` (an import's one long transaction) a lease of its own, so no other worker
+ * takes it over while it still runs.
  */
 export async function claimJobs(
   prisma: Pick<PrismaClient, "$queryRaw">,
-  { workerId, now, limit, leaseMs, kinds }: { workerId: string; now: Date; limit: number; leaseMs: number; kinds: string[] },
+  { workerId, now, limit, leaseMs, kinds, leaseMsByKind = {} }: { workerId: string; now: Date; limit: number; leaseMs: number; kinds: string[]; leaseMsByKind?: Record<string, number> },
 ): Promise<ClaimedJob[]> {
   if (kinds.length === 0) return [];
-  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const leaseUntil = leaseUntilOf(now, leaseMs, leaseMsByKind);
   return prisma.$queryRaw<ClaimedJob[]>`
     WITH due AS (
       SELECT "id", "key", "runAt" FROM "Job"
@@ -48,4 +50,14 @@ export async function claimJobs(
     WHERE j."id" = picked."id"
     RETURNING j."id", j."kind", j."key", j."personId", j."payload", j."attempts", j."maxAttempts",
       CASE WHEN picked."previousStatus" = 'RUNNING' THEN picked."previousLeasedBy" END AS "abandonedBy"`;
+}
+
+/** The lease's end for the claimed row: the kind's own lease when it has one, else the common one. */
+function leaseUntilOf(now: Date, leaseMs: number, leaseMsByKind: Record<string, number>): Prisma.Sql {
+  const own = Object.entries(leaseMsByKind);
+  if (own.length === 0) return Prisma.sql`${new Date(now.getTime() + leaseMs)}`;
+  // Inside CASE a parameter's type is not inferred from the column: cast the UTC time.
+  const until = (ms: number) => Prisma.sql`${new Date(now.getTime() + ms).toISOString()}::timestamp`;
+  const cases = own.map(([kind, ms]) => Prisma.sql`WHEN ${kind} THEN ${until(ms)}`);
+  return Prisma.sql`CASE j."kind" ${Prisma.join(cases, " ")} ELSE ${until(leaseMs)} END`;
 }

@@ -13,6 +13,8 @@ export interface JobRunContext {
 /** Runs the jobs of one kind. Throwing fails the try: it is retried with backoff, and DEAD after its last attempt. */
 export interface JobHandler {
   kind: string;
+  /** Set when a try may outlast the queue's common lease: the lease must cover the longest try. */
+  leaseMs?: number;
   run(job: ClaimedJob, context: JobRunContext): Promise<void>;
 }
 

@@ -21,12 +21,13 @@ export const defaultQueueSettings: QueueSettings = { batch: 16, concurrency: 4, 
 /** The worker job that runs the queue with these handlers (lib/worker/jobs.ts lists them). */
 export function createQueueJob(handlers: JobHandler[], settings: QueueSettings = defaultQueueSettings): WorkerJob {
   const byKind = new Map(handlers.map((handler) => [handler.kind, handler]));
+  const leaseMsByKind = Object.fromEntries(handlers.flatMap((handler) => (handler.leaseMs ? [[handler.kind, handler.leaseMs]] : [])));
   return {
     name: "queue",
     async run(prisma, now, { workerId, signal }) {
       await purgeFinishedJobs(prisma, now);
       if (signal.aborted) return false;
-      const claimed = await claimJobs(prisma, { workerId, now, limit: settings.batch, leaseMs: settings.leaseMs, kinds: [...byKind.keys()] });
+      const claimed = await claimJobs(prisma, { workerId, now, limit: settings.batch, leaseMs: settings.leaseMs, leaseMsByKind, kinds: [...byKind.keys()] });
       const context: JobRunContext = { prisma, now, workerId, signal };
       const queue = [...claimed];
       const runNext = async (): Promise<void> => {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPassJobHandler } from "@/lib/import/import-worker-job";
 import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
+import { IMPORT_TIMEOUT_MS } from "@/lib/import/claim-import-job";
 import { claimJobs } from "@/lib/queue/claim-jobs";
+import type { JobHandler } from "@/lib/queue/job-handler";
+import { createQueueJob, defaultQueueSettings } from "@/lib/queue/run-queue";
 import { createStaff } from "../../factories/staff";
 import { runQueue } from "../../support/run-queue";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
@@ -49,5 +52,28 @@ describe("imports on the queue", () => {
 
     await runQueue(prisma, again.runAt, "next-worker");
     expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "COMPLETED", createdRows: 2 });
+  });
+
+  it("leases a claimed import past its transaction's timeout, so no other worker takes it over mid-pass", async () => {
+    const prisma = t.database.prisma;
+    const { jobId } = await startImport(1);
+    const now = new Date();
+    let leaseUntil: Date | null = null;
+    // The real handler's kind and lease, watching its own job's lease while it runs.
+    const watching: JobHandler = {
+      ...importPassJobHandler,
+      async run(job, context) {
+        leaseUntil = (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).leaseUntil;
+        await importPassJobHandler.run(job, context);
+      },
+    };
+    await createQueueJob([watching], defaultQueueSettings).run(prisma, now, { workerId: "long", signal: new AbortController().signal });
+    expect(leaseUntil!.getTime()).toBeGreaterThan(now.getTime() + IMPORT_TIMEOUT_MS);
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "COMPLETED" });
+
+    // Other kinds claimed alongside keep the common lease.
+    await prisma.job.create({ data: { kind: "test.short", key: "short", payload: {}, runAt: now } });
+    const [short] = await claimJobs(prisma, { workerId: "w", now, limit: 1, leaseMs: 60_000, leaseMsByKind: { "import.pass": IMPORT_TIMEOUT_MS * 2 }, kinds: ["test.short"] });
+    expect((await prisma.job.findUniqueOrThrow({ where: { id: short!.id } })).leaseUntil).toEqual(new Date(now.getTime() + 60_000));
   });
 });
