@@ -10,12 +10,17 @@ export const systemAdmin: Actor = { kind: "STAFF", id: "admin-user", role: "ADMI
 
 export const uniqueSystemKey = (label = "sys") => `${label}-${randomUUID().slice(0, 8)}`;
 
+/** A webhook system comes with its signing secret; a manual one has none. */
+export async function createSystem(overrides: Partial<CreateConnectedSystemInput> & { manual: true }): Promise<{ id: string; key: string; secret: null }>;
+export async function createSystem(overrides?: Partial<CreateConnectedSystemInput>): Promise<{ id: string; key: string; secret: string }>;
 export async function createSystem(overrides: Partial<CreateConnectedSystemInput> = {}) {
   const key = overrides.key ?? uniqueSystemKey();
-  return createConnectedSystem({
+  const created = await createConnectedSystem({
     actor: systemAdmin,
     input: { name: `System ${key}`, kind: "CRM", webhookUrl: "", eventTypes: [], requiresErasureAck: false, ...overrides, key },
   });
+  if ((created.secret === null) !== (overrides.manual === true)) throw new Error("a webhook system has a signing secret, a manual one none");
+  return created;
 }
 
 export async function createKey(systemId: string, scopes: ApiScope[]) {

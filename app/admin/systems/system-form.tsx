@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { eventTypes } from "@/lib/propagation/event-types";
 import { systemKinds } from "@/lib/propagation/schemas";
 import { createSystemAction, updateSystemAction } from "./actions";
@@ -33,12 +34,17 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const [saved, setSaved] = useState(false);
+  // Made when a manual system is switched to webhooks: shown once, like a new system's.
+  const [newSecret, setNewSecret] = useState<string | null>(null);
   const form = useForm<SystemFormValues>({ defaultValues: defaults });
   const { errors } = form.formState;
   const manual = useWatch({ control: form.control, name: "manual" });
   const message = (key?: string) => (key ? t(`errors.${key}` as "errors.invalid") : undefined);
+  const [ask, dialog] = useConfirm();
 
-  const onSubmit = form.handleSubmit((values) =>
+  const onSubmit = form.handleSubmit(async (values) => {
+    // Turning an active system off stops its webhooks at once: asked first.
+    if (systemId && defaults.active && !values.active && !(await ask({ title: t("form.disableConfirm", { name: values.name }), body: t("form.disableConfirmBody"), confirmLabel: t("form.disableConfirmYes"), danger: true }))) return;
     startTransition(async () => {
       setSaved(false);
       const input = { ...values, eventTypes: values.eventTypes || [] };
@@ -46,6 +52,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
         const result = await updateSystemAction(systemId, input);
         if (applyActionErrors(result, form.setError)) return;
         setSaved(true);
+        setNewSecret(result.ok ? result.data.secret : null);
         router.refresh();
         return;
       }
@@ -62,11 +69,13 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
         manualInstructions,
       });
       if (applyActionErrors(result, form.setError)) return;
-      // A manual system receives no webhooks: its signing secret is of no use to show.
-      if (result.ok && input.manual) router.push(`/admin/systems/${result.data.id}`);
-      else if (result.ok) setCreated({ id: result.data.id, secret: result.data.secret });
-    }),
-  );
+      // A manual system receives no webhooks and has no signing secret to show.
+      if (!result.ok) return;
+      const { id, secret } = result.data;
+      if (secret === null) router.push(`/admin/systems/${id}`);
+      else setCreated({ id, secret });
+    });
+  });
 
   if (created) {
     return (
@@ -77,6 +86,8 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
   }
   return (
     <form onSubmit={onSubmit} noValidate>
+      {dialog}
+      {newSecret && <ShownOnce label={t("secret.title")} note={t("secret.shownOnce")} value={newSecret} />}
       {errors.root?.message && (
         <p className="form-error" role="alert">
           {message(errors.root.message)}

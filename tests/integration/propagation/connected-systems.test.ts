@@ -71,6 +71,27 @@ describe("connected systems", () => {
     expect(await loadSigningSecrets(t.database.prisma, created.id, new Date(now.getTime() + 25 * 3600_000))).toEqual([secret]);
   });
 
+  it("gives a manual system no secret; switched to webhooks it gets one, shown once; made manual again it loses it", async () => {
+    const prisma = t.database.prisma;
+    const manual = { name: "Old ledger", kind: "OTHER" as const, webhookUrl: "", eventTypes: [], requiresErasureAck: false, active: true, manual: true, ownerEmail: "owner@example.test", manualInstructions: "Delete by hand." };
+    const created = await createSystem({ ...manual, key: undefined });
+    expect(created.secret).toBeNull();
+    expect(await prisma.webhookSecret.count({ where: { systemId: created.id } })).toBe(0);
+    await expect(rotateWebhookSecret({ actor: systemAdmin, systemId: created.id })).rejects.toMatchObject({ code: "CONFLICT", options: { userMessage: "manualNoSecret" } });
+
+    const webhooks = { ...manual, manual: false, webhookUrl: "http://127.0.0.1:9/hook", eventTypes: ["person.updated"] };
+    const connected = await updateConnectedSystem({ actor: systemAdmin, systemId: created.id, input: webhooks });
+    expect(connected.secret).toMatch(/^whsec_/);
+    expect(await loadSigningSecrets(prisma, created.id, new Date())).toEqual([connected.secret]);
+    // Saved again: the secret stays and is not shown again.
+    expect((await updateConnectedSystem({ actor: systemAdmin, systemId: created.id, input: webhooks })).secret).toBeNull();
+    expect(await loadSigningSecrets(prisma, created.id, new Date())).toEqual([connected.secret]);
+
+    expect((await updateConnectedSystem({ actor: systemAdmin, systemId: created.id, input: manual })).secret).toBeNull();
+    expect(await prisma.webhookSecret.count({ where: { systemId: created.id } })).toBe(0);
+    expect(await prisma.auditEntry.findFirst({ where: { target: `ConnectedSystem:${created.id}`, action: "system.updated" }, orderBy: { seq: "desc" }, select: { details: true } })).toMatchObject({ details: { manual: true, secretsDeleted: 1 } });
+  });
+
   it("fans an event out only to active systems subscribed to its type, and sends a test event to one system only", async () => {
     const receiver = await startCaptureServer();
     const subscribed = await createSystem({ webhookUrl: receiver.url, eventTypes: ["person.updated"] });
