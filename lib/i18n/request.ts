@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSessionUser } from "../auth/guards";
+import { getConfig } from "../config";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
 import { messages } from "./messages";
 
@@ -13,7 +14,10 @@ async function resolveLocale(): Promise<Locale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale;
 }
 
+// The zone is the configured one, not the server's, so every page and the browser agree. next-intl
+// formats with the plain UI locale ("en" is US English): pages format dates through
+// lib/i18n/get-formatter.ts, which uses the Finnish-region locales of format-date.ts.
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  return { locale, messages: messages[locale] };
+  return { locale, messages: messages[locale], timeZone: getConfig().TIME_ZONE };
 });

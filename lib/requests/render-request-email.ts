@@ -2,6 +2,7 @@ import { getConfig } from "../config";
 import { queuedEmail } from "../email/enqueue-email";
 import { renderNotice } from "../email/render-notice";
 import type { EmailMessage } from "../email/send-email";
+import { formatDateTime } from "../i18n/format-date";
 import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
 import type { JobInput } from "../queue/enqueue-job";
@@ -40,7 +41,7 @@ export async function renderRequestEmail(email: RequestEmail): Promise<EmailMess
   const locale = localeOf(email.language);
   const t = translatorFor(locale, "requestEmail");
   const type = t(`types.${email.requestType}` as "types.ACCESS");
-  const date = email.date ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(email.date) : "";
+  const date = email.date ? formatDateTime(email.date, locale, getConfig().TIME_ZONE, { dateStyle: "long" }) : "";
   const values = { type, date };
   const k = email.kind;
   const paragraphs = [t(`${k}.body` as "received.body", values)];

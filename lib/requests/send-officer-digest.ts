@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { Tx } from "../db/types";
 import { queuedEmail } from "../email/enqueue-email";
 import { renderNotice } from "../email/render-notice";
+import { formatDateTime } from "../i18n/format-date";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
 import { enqueueJobs, type JobInput } from "../queue/enqueue-job";
@@ -63,11 +64,10 @@ async function digestEmails(prisma: Tx, now: Date): Promise<JobInput[]> {
     const locale = isLocale(officer.person?.preferredLanguage) ? officer.person.preferredLanguage : defaultLocale;
     const t = translatorFor(locale, "officer");
     const types = translatorFor(locale, "requests");
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     const lines = due
       .sort((a, b) => effectiveDueAt(a).getTime() - effectiveDueAt(b).getTime())
       .map((r) => t("digest.line", {
-        type: types(`types.${r.type}`), status: types(`statuses.${r.status}`), due: format.format(effectiveDueAt(r)),
+        type: types(`types.${r.type}`), status: types(`statuses.${r.status}`), due: formatDateTime(effectiveDueAt(r), locale, getConfig().TIME_ZONE, { dateStyle: "medium" }),
         mine: r.assigneeId === officer.id ? "yes" : "no", url: `${appUrl}/admin/requests/${r.id}`,
       }));
     const digest = await renderNotice(officer.email, t("digest.subject", { count: due.length }), {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requirePerson } from "@/lib/auth/guards";
 import { findConsentTimeline } from "@/lib/consents/find-consent-timeline";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Provenance } from "@/lib/persons/get-profile";
 
 /** "Source: you, 26.11.2026" under a field. */

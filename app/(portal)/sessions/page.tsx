@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requirePerson } from "@/lib/auth/guards";
 import { findSessions } from "@/lib/sessions/find-sessions";
 import { EndOtherSessionsButton, EndSessionButton } from "./session-buttons";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { findDeliveries } from "@/lib/propagation/find-deliveries";
 import type { DeliveryFilter } from "@/lib/propagation/schemas";
 import { ReplayDeliveryButton } from "./replay-buttons";

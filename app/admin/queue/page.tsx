@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { ActionButton } from "@/components/admin/action-button";
 import { requireStaff } from "@/lib/auth/guards";
 import { getQueueOverview } from "@/lib/queue/get-queue-overview";

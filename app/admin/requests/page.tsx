@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findDataRequests } from "@/lib/requests/find-data-requests";
 import { requestStatuses, requestTypes } from "@/lib/requests/schemas";
@@ -98,7 +99,7 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
                 <td>{item.person.erasedAt ? <em>{t("erasedPerson")}</em> : (item.personName ?? item.person.email)}</td>
                 <td>{format.dateTime(item.receivedAt, { dateStyle: "medium" })}</td>
                 <td>
-                  {format.dateTime(item.due, { dateStyle: "medium", timeZone: "UTC" })}
+                  {format.dateTime(item.due, { dateStyle: "medium" })}
                   {item.extended && <span className="muted"> ({t("extended")})</span>}
                   {item.urgency === "overdue" && <span className="badge badge-overdue">{t("overdue")}</span>}
                   {item.urgency === "soon" && <span className="badge badge-soon">{t("soon")}</span>}

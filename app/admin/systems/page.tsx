@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requireStaff } from "@/lib/auth/guards";
 import { findAdminNotices } from "@/lib/propagation/find-admin-notices";
 import { findConnectedSystems } from "@/lib/propagation/find-connected-systems";

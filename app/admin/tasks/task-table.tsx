@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { ManualTaskItem } from "@/lib/manual-tasks/find-manual-tasks";
 
 /** Manual systems' tasks as a table: system, what to do, since when, state; each links to its page when it may be opened. */

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { getConfig } from "@/lib/config";
 import { findLocalEmails } from "@/lib/email/find-local-emails";

@@ -104,7 +104,7 @@ describe("the dead-letter view", () => {
     // Per kind, in words: the email waits (due five minutes ago), the export is not yet due.
     for (const words of ["Email", "Erasure", "Data export", "5 minutes ago", "Failed for good", "CONFLICT: staff account"]) expect(text).toContain(words);
     // Its times in local format (the job died today, in Helsinki time, short style).
-    const today = new Intl.DateTimeFormat("en", { dateStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date());
+    const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date());
     expect(text).toContain(today);
     expect(text).not.toMatch(UUID);
     expect(text).not.toMatch(ISO);

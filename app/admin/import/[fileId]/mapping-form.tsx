@@ -3,7 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormatter } from "@/lib/i18n/use-formatter";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { loadMappingPresetAction, startImportAction } from "../actions";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Person360 } from "@/lib/persons/get-person-360";
 
 // The sections of the customer 360, each a card with a heading; tables carry test ids.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { ActionButton } from "@/components/admin/action-button";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { getPurposeForAdmin } from "@/lib/consents/get-purpose-for-admin";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findOfficers } from "@/lib/requests/find-officers";
 import { getDataRequest } from "@/lib/requests/get-data-request";
@@ -48,7 +49,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
           {person.restrictedAt && row(t("status"), t("restricted", { date: when(person.restrictedAt) }))}
           {row(t("channel"), r(`channels.${request.channel}`))}
           {row(t("received"), when(request.receivedAt))}
-          {row(t("due"), `${format.dateTime(request.due, { dateStyle: "long", timeZone: "UTC" })}${request.extendedDueAt ? ` (${t("extended")})` : ""}`)}
+          {row(t("due"), `${format.dateTime(request.due, { dateStyle: "long" })}${request.extendedDueAt ? ` (${t("extended")})` : ""}`)}
           {request.scheduledFor && row(t("scheduledFor"), when(request.scheduledFor))}
           {request.status === "VERIFYING" && request.confirmExpiresAt && row(t("status"), t("confirmExpires", { date: when(request.confirmExpiresAt) }))}
           {request.organization && row(t("organisation"), `${request.organization.name} (${request.organization.businessId})`)}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requireStaff } from "@/lib/auth/guards";
 import { getConnectedSystem } from "@/lib/propagation/get-connected-system";
 import { SystemForm } from "../system-form";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { getManualTask } from "@/lib/manual-tasks/get-manual-task";
 import { CompleteTaskForm } from "./complete-task-form";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { ActionButton } from "@/components/admin/action-button";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { actorFor, requireStaff } from "@/lib/auth/guards";

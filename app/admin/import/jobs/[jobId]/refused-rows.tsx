@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { ImportJobView } from "@/lib/import/get-import-job";
 
 /** The refused rows of an import, a page at a time (line in the file, column, reason in the reader's language), and the whole report as CSV. */
