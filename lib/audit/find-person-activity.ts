@@ -29,6 +29,7 @@ export async function findPersonActivity(personId: string, page = 1) {
         seq: e.seq,
         at: e.at,
         action: e.action,
+        details: e.details,
         actorKind: e.actorKind,
         actorId: e.actorId,
         fields: Array.isArray(details.fields) ? details.fields : [],
