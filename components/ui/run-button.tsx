@@ -1,11 +1,12 @@
 "use client";
 
 import { useState, useTransition, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { useConfirm } from "./confirm-dialog";
 
 type RunButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | "type" | "disabled"> & {
   /** Runs on click (inside a transition); the text it returns is announced beside the button. */
   run: (button: HTMLButtonElement) => Promise<string | void>;
-  /** Asked with window.confirm first, when given. */
+  /** Asked first in a confirmation dialog, when given; the button's words confirm. */
   confirm?: string;
   /** The element around the button and its message: a paragraph of actions, or inline. */
   layout?: "paragraph" | "inline";
@@ -19,14 +20,15 @@ type RunButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | 
 export function RunButton({ run, confirm, layout = "paragraph", children, ...buttonProps }: RunButtonProps) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
+  const [ask, dialog] = useConfirm();
   const button = (
     <button
       type="button"
       {...buttonProps}
       disabled={pending}
-      onClick={(event) => {
-        if (confirm && !window.confirm(confirm)) return;
+      onClick={async (event) => {
         const target = event.currentTarget;
+        if (confirm && !(await ask({ title: confirm, confirmLabel: typeof children === "string" ? children : undefined, danger: buttonProps.className === "danger" }))) return;
         startTransition(async () => {
           const text = await run(target);
           if (text) setMessage(text);
@@ -40,12 +42,14 @@ export function RunButton({ run, confirm, layout = "paragraph", children, ...but
     return (
       <span className="action-button">
         {button}
+        {dialog}
         {message && <span role="status"> {message}</span>}
       </span>
     );
   return (
     <p className="actions">
       {button}
+      {dialog}
       {message && <span role="status">{message}</span>}
     </p>
   );

@@ -41,7 +41,7 @@ export async function requestErasure(
         jobs: [
           erasureJob({ requestId: request.id, personId, runAt: scheduledFor }),
           ...(await requestEmailJobs(
-            { to: person.email, language: person.preferredLanguage, kind: "erasureScheduled", requestType: "ERASURE", date: scheduledFor, url: `${getConfig().APP_URL}/data` },
+            { to: person.email, language: person.preferredLanguage, kind: "erasureScheduled", requestType: "ERASURE", date: scheduledFor, url: `${getConfig().APP_URL}/data/delete` },
             personId,
           )),
         ],

@@ -38,14 +38,15 @@ export default async function ConsentsPage() {
 
       <ul className="consent-list">
         {consents.map((c) => {
-          const checked = c.permitted || c.status === "PENDING_CONFIRMATION";
+          const switchState = c.status === "PENDING_CONFIRMATION" ? "pending" : c.permitted ? "on" : "off";
+          const checked = switchState !== "off";
           const lockedByGpc = gpc.signal && c.isSaleOrSharing && !checked;
           const state = c.needsRenewal ? "WITHDRAWN" : c.legalBasis === "LEGITIMATE_INTEREST" && c.status === "NOT_SET" ? "GRANTED" : c.status;
           return (
             <li key={c.purposeKey} className="card consent" data-purpose-row={c.purposeKey}>
               <div className="consent-head">
                 <h2 id={`purpose-${c.purposeKey}`}>{c.title}</h2>
-                <ConsentSwitch purposeKey={c.purposeKey} version={c.version} title={c.title} checked={checked} disabled={lockedByGpc} />
+                <ConsentSwitch purposeKey={c.purposeKey} version={c.version} title={c.title} state={switchState} doubleOptIn={c.requiresDoubleOptIn} disabled={lockedByGpc} />
               </div>
               <p>{c.description}</p>
               <p className="muted consent-meta">
@@ -91,7 +92,7 @@ export default async function ConsentsPage() {
                     <td>{t(`sources.${item.source}`)}</td>
                     <td>
                       <a href={`/consents/receipts/${item.consentEventId}`} download aria-label={t("downloadReceipt", { title: item.title, date })}>
-                        JSON
+                        {t("downloadReceiptShort")}
                       </a>
                     </td>
                   </tr>

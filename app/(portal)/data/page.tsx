@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import { ProcessingBanner } from "@/components/processing-banner";
 import { requirePerson } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
 import { findPersonExports } from "@/lib/requests/find-person-exports";
@@ -24,6 +25,7 @@ export default async function DataPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <ProcessingBanner personId={user.personId} />
       <section className="card" aria-labelledby="export-title">
         <h2 id="export-title">{t("title")}</h2>
         <p>{t("intro")}</p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import { ProcessingBanner } from "@/components/processing-banner";
 import { requirePerson } from "@/lib/auth/guards";
 import { countryName } from "@/lib/i18n/country-options";
 import type { Locale } from "@/lib/i18n/locales";
@@ -35,6 +36,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>{t("title")}</h1>
+      <ProcessingBanner personId={user.personId} />
       <p className="muted">{t("intro")}</p>
       {saved && (
         <p role="status" className="notice">

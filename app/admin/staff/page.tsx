@@ -38,7 +38,7 @@ export default async function StaffPage() {
             {staff.map((s) => (
               <tr key={s.id} data-email={s.email}>
                 <td>{s.email}</td>
-                <td>{s.isSelf ? t(`roles.${s.role as StaffRole}`) : <RoleSelect userId={s.id} role={s.role as StaffRole} label={t("roleFor", { email: s.email })} />}</td>
+                <td>{s.isSelf ? t(`roles.${s.role as StaffRole}`) : <RoleSelect userId={s.id} email={s.email} role={s.role as StaffRole} label={t("roleFor", { email: s.email })} />}</td>
                 <td>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
                 <td>
                   {!s.isSelf && (

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { inviteStaffSchema, staffRoles, type StaffRole } from "@/lib/staff/schemas";
 import { changeStaffRoleAction, inviteStaffAction } from "./actions";
 
@@ -60,22 +61,35 @@ export function InviteForm() {
   );
 }
 
-/** A staff member's role, changed on the spot. */
-export function RoleSelect({ userId, role, label }: { userId: string; role: StaffRole; label: string }) {
+/**
+ * A staff member's role: choosing another asks first (a role widens or narrows what someone may
+ * see at once); Cancel puts the select back.
+ */
+export function RoleSelect({ userId, email, role, label }: { userId: string; email: string; role: StaffRole; label: string }) {
   const t = useTranslations("staff");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [value, setValue] = useState<StaffRole>(role);
   const [message, setMessage] = useState<string | null>(null);
+  const [ask, dialog] = useConfirm();
   return (
     <>
       <select
         aria-label={label}
-        defaultValue={role}
+        value={value}
         disabled={pending}
-        onChange={(e) => {
+        onChange={async (e) => {
           const next = e.target.value as StaffRole;
+          setMessage(null);
+          setValue(next);
+          const roles = { email, from: t(`roles.${value}`), to: t(`roles.${next}`) };
+          if (!(await ask({ title: t("roleConfirm", roles), body: t("roleConfirmBody"), confirmLabel: t("roleConfirmYes", roles) }))) {
+            setValue(value);
+            return;
+          }
           startTransition(async () => {
             const result = await changeStaffRoleAction(userId, next);
+            if (!result.ok) setValue(value);
             setMessage(result.ok ? t("roleChanged") : t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed"));
             router.refresh();
           });
@@ -87,6 +101,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Staf
           </option>
         ))}
       </select>
+      {dialog}
       {message && <span role="status"> {message}</span>}
     </>
   );

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/action-result";
 import { addRequestNoteAction, approveRequestAction, assignRequestAction, denyRequestAction, extendRequestAction, fulfilRequestAction, liftRestrictionAction } from "../actions";
 
@@ -13,15 +14,29 @@ const errorKeys = [
 type ErrorKey = (typeof errorKeys)[number] | "failed";
 const known = (key: string | undefined): ErrorKey => ((errorKeys as readonly string[]).includes(key ?? "") ? (key as ErrorKey) : "failed");
 
-/** One officer action as a small form: runs the action, shows the first error or "done". */
-function ActionForm({ id, title, submit, run, children, danger }: { id: string; title: string; submit: string; run: (data: FormData) => Promise<ActionResult<unknown>>; children?: ReactNode; danger?: boolean }) {
+/** How long "Done." stays: long enough to be read and announced, gone before the next task. */
+const DONE_SHOWN_MS = 8_000;
+
+/**
+ * One officer action as a small form: runs the action (after a confirmation dialog, when asked
+ * for), shows the first error or "done". "Done." goes away on the next edit or after a while, so
+ * it never stands beside a form it no longer describes.
+ */
+function ActionForm({ id, title, submit, run, children, danger, confirm }: { id: string; title: string; submit: string; run: (data: FormData) => Promise<ActionResult<unknown>>; children?: ReactNode; danger?: boolean; confirm?: ConfirmOptions }) {
   const t = useTranslations("officer");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+  const [ask, dialog] = useConfirm();
+  useEffect(() => {
+    if (!message?.ok) return;
+    const timer = setTimeout(() => setMessage(null), DONE_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    if (confirm && !(await ask(confirm))) return;
     startTransition(async () => {
       const result = await run(data);
       if (result.ok) {
@@ -34,7 +49,7 @@ function ActionForm({ id, title, submit, run, children, danger }: { id: string; 
     });
   };
   return (
-    <form className="card action-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+    <form className="card action-form" onSubmit={onSubmit} onInput={() => setMessage((m) => (m?.ok ? null : m))} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{title}</h3>
       {children}
       <button type="submit" className={danger ? "danger" : undefined} disabled={pending}>
@@ -45,6 +60,7 @@ function ActionForm({ id, title, submit, run, children, danger }: { id: string; 
           {message.text}
         </p>
       )}
+      {dialog}
     </form>
   );
 }
@@ -91,7 +107,9 @@ export function RequestActions({ requestId, type, status, assigneeId, officers, 
         </div>
       </ActionForm>
       {status === "RECEIVED" && (
-        <ActionForm id="approve" title={erasure ? t("approveErasure") : t("approve")} submit={erasure ? t("approveErasure") : t("approve")} danger={erasure} run={(d) => approveRequestAction({ requestId, note: text(d, "approveNote") })}>
+        <ActionForm id="approve" title={erasure ? t("approveErasure") : t("approve")} submit={erasure ? t("approveErasure") : t("approve")} danger={erasure}
+          confirm={erasure ? { title: t("approveErasureConfirm"), body: t("approveErasureConfirmBody"), confirmLabel: t("approveErasureConfirmYes"), danger: true } : undefined}
+          run={(d) => approveRequestAction({ requestId, note: text(d, "approveNote") })}>
           <div className="field">
             <label htmlFor="approveNote">{t("approveNote")}</label>
             <textarea id="approveNote" name="approveNote" rows={2} />
@@ -99,7 +117,7 @@ export function RequestActions({ requestId, type, status, assigneeId, officers, 
         </ActionForm>
       )}
       {["RECEIVED", "VERIFYING", "IN_PROGRESS"].includes(status) && (
-        <ActionForm id="deny" title={t("deny")} submit={t("deny")} danger run={(d) => denyRequestAction({ requestId, reason: text(d, "reason"), restrictInstead: d.get("restrictInstead") === "on" })}>
+        <ActionForm id="deny" title={t("deny")} submit={t("deny")} danger confirm={{ title: t("denyConfirm"), body: t("denyConfirmBody"), confirmLabel: t("deny"), danger: true }} run={(d) => denyRequestAction({ requestId, reason: text(d, "reason"), restrictInstead: d.get("restrictInstead") === "on" })}>
           <div className="field">
             <label htmlFor="reason">{t("denyReason")}</label>
             <textarea id="reason" name="reason" rows={3} required />

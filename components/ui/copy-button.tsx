@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+/** How long "Copied" stays on the button before it offers to copy again. */
+const COPIED_SHOWN_MS = 4_000;
+
+/**
+ * Copies a value (e.g. a secret shown once) to the clipboard and says so in a polite live region;
+ * says so too when the browser refuses, so the person knows to select the value by hand.
+ */
+/** `label` names what is copied, for the button's accessible name ("Copy: Signing secret"). */
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations("common");
+  const [outcome, setOutcome] = useState<"copied" | "copyFailed" | null>(null);
+  useEffect(() => {
+    if (outcome !== "copied") return;
+    const timer = setTimeout(() => setOutcome(null), COPIED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+  return (
+    <span className="copy-button">
+      <button
+        type="button"
+        className="secondary"
+        aria-label={label ? `${t("copy")}: ${label}` : undefined}
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setOutcome("copied");
+          } catch {
+            setOutcome("copyFailed");
+          }
+        }}
+      >
+        {t("copy")}
+      </button>
+      <span aria-live="polite" data-testid="copy-outcome">
+        {outcome && ` ${t(outcome)}`}
+      </span>
+    </span>
+  );
+}
