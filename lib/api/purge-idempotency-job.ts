@@ -1,15 +1,12 @@
-import type { WorkerJob } from "../worker/run-worker";
+import type { RecurringJob } from "../queue/recurring-job";
 import { purgeIdempotencyRecords } from "./idempotency";
 
-const EVERY_MS = 60 * 60 * 1000;
-let lastRun = 0;
-
-/** Hourly: forgets Idempotency-Key answers older than 24 hours. */
-export const purgeIdempotencyJob: WorkerJob = {
-  name: "api.idempotency-purge",
-  async run(prisma, now) {
-    if (now.getTime() - lastRun < EVERY_MS) return;
-    lastRun = now.getTime();
+/** Hourly, a self-scheduling queue job: forgets Idempotency-Key answers older than 24 hours. */
+export const purgeIdempotencyJob: RecurringJob = {
+  kind: "api.idempotency-purge",
+  everyMs: 60 * 60 * 1000,
+  run: async (prisma, now) => {
     await purgeIdempotencyRecords(prisma, now);
+    return false;
   },
 };

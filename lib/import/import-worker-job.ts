@@ -1,7 +1,7 @@
 import type { JobInput } from "../queue/enqueue-job";
 import { enqueueJob } from "../queue/enqueue-job";
 import type { JobHandler } from "../queue/job-handler";
-import type { WorkerJob } from "../worker/run-worker";
+import type { RecurringJob } from "../queue/recurring-job";
 import { IMPORT_LEASE_MS } from "./claim-import-job";
 import { runImportPass } from "./run-import-pass";
 import { sweepImportChunks } from "./sweep-import-chunks";
@@ -41,12 +41,14 @@ export const importPassJobHandler: JobHandler = {
 };
 
 /**
- * Deletes the stored chunks of abandoned files (untouched for 24 h). Housekeeping no change
- * causes, so a small periodic worker job rather than a queued one.
+ * Every ten minutes, deletes the stored chunks of abandoned files (untouched for 24 h):
+ * housekeeping no change causes, a self-scheduling queue job.
  */
-export const importSweepJob: WorkerJob = {
-  name: "import-sweep",
+export const importSweepJob: RecurringJob = {
+  kind: "import.sweep",
+  everyMs: 10 * 60_000,
   run: async (prisma, now) => {
     await sweepImportChunks(prisma, now);
+    return false;
   },
 };

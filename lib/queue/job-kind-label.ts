@@ -1,11 +1,14 @@
 /** Message keys (namespace queueAdmin.kinds) of the job kinds a person may see named. */
-const KIND_KEYS: Record<string, "email" | "erasure" | "erasureSweep" | "export" | "import" | "digest"> = {
+const KIND_KEYS: Record<string, "email" | "erasure" | "erasureSweep" | "export" | "import" | "digest" | "exportExpiry" | "importSweep" | "idempotencyPurge"> = {
   "email.send": "email",
   "erasure.execute": "erasure",
   "erasure.sweep": "erasureSweep",
   "export.build": "export",
   "import.pass": "import",
   "digest.officers": "digest",
+  "exports.expire": "exportExpiry",
+  "import.sweep": "importSweep",
+  "api.idempotency-purge": "idempotencyPurge",
 };
 
 /** The kind in words, as its message key: a kind's code name is never shown. */

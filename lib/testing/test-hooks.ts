@@ -14,10 +14,10 @@ import { runChange } from "../changes/run-change";
 import { enqueueJob } from "../queue/enqueue-job";
 import { exportBuildJob } from "../requests/export-build-job";
 import { insertDataRequest } from "../requests/insert-data-request";
-import { ensureRecurringRequestJobs, requestJobs } from "../requests/request-jobs";
+import { expireDataExports } from "../requests/expire-data-exports";
 import { sweepWaitingErasures } from "../requests/erasure-sweep-job";
 import { createQueueJob } from "../queue/run-queue";
-import { jobHandlers } from "../worker/jobs";
+import { ensureRecurringJobs, jobHandlers } from "../worker/jobs";
 import { createConnectedSystem } from "../propagation/create-connected-system";
 import { updateConnectedSystem } from "../propagation/update-connected-system";
 
@@ -62,14 +62,15 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
     return { version: draft.version };
   }
   if (hook.action === "run-request-jobs") {
-    // One pass of the worker's request jobs and its queue, and a sweep of every waiting erasure,
-    // now, beside the running worker (they claim with SKIP LOCKED).
+    // One pass of the worker's queue, an export expiry and a sweep of every waiting erasure, now,
+    // beside the running worker (they claim with SKIP LOCKED).
     const context = { workerId: "test-hooks", signal: new AbortController().signal };
     const now = new Date();
-    await ensureRecurringRequestJobs(prisma, now);
-    for (const job of [...requestJobs, createQueueJob(jobHandlers)]) await job.run(prisma, now, context);
+    await ensureRecurringJobs(prisma, now);
+    await createQueueJob(jobHandlers).run(prisma, now, context);
+    await expireDataExports(prisma, now);
     for (let after = await sweepWaitingErasures(prisma, now, null); after; after = await sweepWaitingErasures(prisma, now, after));
-    return { ran: [...requestJobs.map((j) => j.name), "queue", "erasure.sweep"] };
+    return { ran: ["queue", "exports.expire", "erasure.sweep"] };
   }
   if (hook.action === "person-rows") {
     // Every row about the person, per table: what an erasure must leave empty (or kept, see README).

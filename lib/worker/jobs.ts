@@ -2,16 +2,28 @@ import { purgeIdempotencyJob } from "../api/purge-idempotency-job";
 import { emailJobHandler } from "../email/email-job";
 import { importPassJobHandler, importSweepJob } from "../import/import-worker-job";
 import { deliverJob, fanOutJob } from "../propagation/propagation-jobs";
-import { createQueueJob } from "../queue/run-queue";
+import type { PrismaClient } from "../db/generated/client";
+import { enqueueJobs } from "../queue/enqueue-job";
 import type { JobHandler } from "../queue/job-handler";
-import { requestJobHandlers, requestJobs } from "../requests/request-jobs";
+import { createEnsureRecurringJob, nextRecurringSlot, recurringJobHandler, recurringJobInput } from "../queue/recurring-job";
+import { createQueueJob } from "../queue/run-queue";
+import { ensureRecurringRequestJobs, requestJobHandlers } from "../requests/request-jobs";
 import type { WorkerJob } from "./run-worker";
 
+/** Housekeeping of other capabilities, each a self-scheduling queue job. */
+const recurringJobs = [importSweepJob, purgeIdempotencyJob];
+
 /** What the queue runs: one handler per job kind. Capabilities register theirs here. */
-export const jobHandlers: JobHandler[] = [emailJobHandler, ...requestJobHandlers, importPassJobHandler];
+export const jobHandlers: JobHandler[] = [emailJobHandler, ...requestJobHandlers, importPassJobHandler, ...recurringJobs.map(recurringJobHandler)];
+
+/** Queues the next run of every self-scheduling job unless it is queued already (see createEnsureRecurringJob). */
+export async function ensureRecurringJobs(prisma: PrismaClient, now: Date): Promise<void> {
+  await ensureRecurringRequestJobs(prisma, now);
+  await enqueueJobs(prisma, recurringJobs.map((job) => recurringJobInput(job, nextRecurringSlot(job, now))), now);
+}
 
 /**
  * The jobs every worker runs: webhook fan-out and delivery (their own tables, for speed), the
- * queue, and housekeeping that no change causes. Capabilities register theirs here.
+ * queue, and, once per start, making sure the self-scheduling housekeeping jobs are queued.
  */
-export const workerJobs: WorkerJob[] = [fanOutJob, deliverJob, createQueueJob(jobHandlers), purgeIdempotencyJob, ...requestJobs, importSweepJob];
+export const workerJobs: WorkerJob[] = [fanOutJob, deliverJob, createQueueJob(jobHandlers), createEnsureRecurringJob(ensureRecurringJobs)];
