@@ -1,15 +1,14 @@
+import { checkPostalCode } from "../validation/check-postal-code";
+
 export type PostalCodeCheck = { ok: true; value: string } | { ok: false; reason: "postalCodeFi" | "postalCodeSe" | "postalCodeInvalid" };
 
 /**
- * A postal code checked for its country: Finland exactly five digits, Sweden three and two
- * digits (stored as "123 45"), elsewhere 2–10 letters, digits, spaces or hyphens. Pure.
+ * An import cell's postal code, checked for the row's country by the profile's rule (Swedish ones
+ * stored as "123 45"). A row without a country may carry any plausible code: exports from
+ * systems abroad often have no country column. Pure.
  */
 export function normalisePostalCode(value: string, country: string | null): PostalCodeCheck {
-  const cell = value.trim().replace(/\s+/g, " ");
-  if (country === "FI") return /^\d{5}$/.test(cell) ? { ok: true, value: cell } : { ok: false, reason: "postalCodeFi" };
-  if (country === "SE") {
-    const m = /^(?:SE-?)?(\d{3}) ?(\d{2})$/i.exec(cell);
-    return m ? { ok: true, value: `${m[1]} ${m[2]}` } : { ok: false, reason: "postalCodeSe" };
-  }
-  return /^[\p{L}\p{N}][\p{L}\p{N} -]{0,8}[\p{L}\p{N}]$/u.test(cell) ? { ok: true, value: cell } : { ok: false, reason: "postalCodeInvalid" };
+  const checked = checkPostalCode(value, country, { unknownCountry: "any" });
+  if (checked.ok) return checked;
+  return { ok: false, reason: checked.reason === "postalCodeFi" || checked.reason === "postalCodeSe" ? checked.reason : "postalCodeInvalid" };
 }

@@ -1,8 +1,7 @@
-import { isCalendarDate } from "../persons/schemas";
+import { isCalendarDate, toIsoDay as toDay } from "../validation/parse-calendar-date";
 
 export type ParsedDate = { ok: true; date: string; at: Date } | { ok: false; reason: "dateInvalid" | "dateNotReal" };
 
-const DAY = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))$/;
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -34,11 +33,8 @@ export function parseImportDate(value: string, { time = false } = {}): ParsedDat
   return { ok: true, date, at: new Date(wall - zoneOffsetMs(wall)) };
 }
 
-function toIsoDay(cell: string): string | null {
-  const m = DAY.exec(cell);
-  if (!m) return null;
-  return m[1] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[6]}-${m[5]!.padStart(2, "0")}-${m[4]!.padStart(2, "0")}`;
-}
+/** yyyy-mm-dd or d.m.yyyy: an export's slashed dates may be US month-first, so they are not guessed at. */
+const toIsoDay = (cell: string) => toDay(cell, { slashes: false });
 
 const validTime = (h: string, m: string, s?: string) => Number(h) < 24 && Number(m) < 60 && Number(s ?? 0) < 60;
 

@@ -2,6 +2,7 @@ import type { Actor } from "../audit/actor";
 import type { DataSource } from "../db/generated/enums";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
+import { checkPostalCode } from "../validation/check-postal-code";
 import { parseOrThrow } from "../validation/parse-or-throw";
 import { assertPersonWritable } from "./assert-person-writable";
 import { correctableFields, partialProfileCorrectionSchema, type CorrectableField } from "./schemas";
@@ -36,6 +37,11 @@ export async function correctPerson({ actor, personId, input, source, system = n
     async (tx, now) => {
       await assertPersonWritable(tx, personId);
       const current = await tx.person.findUniqueOrThrow({ where: { id: personId } });
+      // A postal code sent without its country is checked for the country on file.
+      if (data.postalCode && data.country === undefined && data.postalCode !== current.postalCode) {
+        const checked = checkPostalCode(data.postalCode, current.country);
+        if (!checked.ok) throw new AppError("VALIDATION", "invalid profile correction", { fields: { postalCode: checked.reason }, userMessage: "invalid" });
+      }
       const changed = correctableFields.filter((f) => f in data && asComparable(f, current[f]) !== data[f]);
       if (changed.length === 0) return { result: { changedFields: [] as CorrectableField[] }, audit: [] };
       if (conflictsAfter) {

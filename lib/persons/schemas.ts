@@ -6,6 +6,8 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 import { isStorableText } from "../db/is-storable-text";
 import { locales } from "../i18n/locales";
+import { checkPostalCode } from "../validation/check-postal-code";
+import { parseCalendarDate } from "../validation/parse-calendar-date";
 
 /** Blank means "clear the field". */
 const optionalText = (max: number) =>
@@ -25,15 +27,6 @@ const LATEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
  */
 const refused = { params: { status: 422 } } as const;
 
-/** Whether YYYY-MM-DD names a day that exists: Date would roll 1980-02-31 over to 1980-03-02. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0-99 as they are
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 const profileFields = z.object({
     givenName: optionalText(100),
@@ -60,21 +53,28 @@ const profileFields = z.object({
       .refine((v) => v === "" || countries.isValid(v), { error: "countryInvalid" })
       .transform((v) => (v === "" ? null : v)),
     preferredLanguage: z.enum(locales, { error: "languageInvalid" }),
+    /** As typed in the person's language (31.12.1985, 31/12/1985) or ISO 1985-12-31; kept as YYYY-MM-DD. */
     birthDate: z
       .string()
       .trim()
-      .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), { error: "dateInvalid", abort: true })
-      .refine((v) => v === "" || isCalendarDate(v), { error: "dateNotReal", ...refused })
-      .transform((v) => (v === "" ? null : v)),
+      .transform((v, ctx) => {
+        if (v === "") return null;
+        const parsed = parseCalendarDate(v);
+        if (parsed.ok) return parsed.date;
+        ctx.addIssue({ code: "custom", message: parsed.reason, ...(parsed.reason === "dateNotReal" ? refused : {}) });
+        return z.NEVER;
+      }),
 });
 
 type ProfileFields = Partial<z.output<typeof profileFields>>;
 
 function checkCombinations(value: ProfileFields, ctx: z.RefinementCtx) {
-  if (value.country === "FI" && value.postalCode && !/^\d{5}$/.test(value.postalCode)) {
-    ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postalCodeFi" });
+  // Without the country (a partial correction), correctPerson checks against the stored one.
+  if (value.postalCode && value.country !== undefined) {
+    const checked = checkPostalCode(value.postalCode, value.country);
+    if (!checked.ok) ctx.addIssue({ code: "custom", path: ["postalCode"], message: checked.reason });
   }
-  if (value.birthDate && isCalendarDate(value.birthDate)) {
+  if (value.birthDate) {
     // The latest date anywhere on Earth (UTC+14): a child born today in Helsinki just after
     // midnight is not "in the future" while it is still yesterday in UTC.
     const today = new Date(Date.now() + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);

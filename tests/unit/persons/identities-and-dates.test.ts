@@ -4,7 +4,8 @@ import en from "@/lib/i18n/messages/en.json";
 import fi from "@/lib/i18n/messages/fi.json";
 import sv from "@/lib/i18n/messages/sv.json";
 import { groupExternalIds } from "@/lib/persons/group-external-ids";
-import { isCalendarDate, profileCorrectionSchema } from "@/lib/persons/schemas";
+import { profileCorrectionSchema } from "@/lib/persons/schemas";
+import { isCalendarDate } from "@/lib/validation/parse-calendar-date";
 
 describe("isCalendarDate", () => {
   it.each(["1980-02-29", "2000-02-29", "1985-04-23", "1999-12-31", "2024-01-31"])("%s exists", (day) => {
@@ -28,8 +29,10 @@ describe("the profile form's birth-date messages", () => {
   it("names one problem per bad date, on the birthDate field", () => {
     expect(messageFor("1980-02-31")).toEqual(["birthDate:dateNotReal"]);
     expect(messageFor("9999-12-31")).toEqual(["birthDate:birthDateFuture"]);
-    expect(messageFor("31.12.1980")).toEqual(["birthDate:dateInvalid"]);
+    expect(messageFor("31.12.80")).toEqual(["birthDate:dateInvalid"]);
+    expect(messageFor("31.2.1980")).toEqual(["birthDate:dateNotReal"]);
     expect(messageFor("1980-02-29")).toBeNull();
+    expect(messageFor("29.2.1980")).toBeNull();
   });
 
   it("refuses only a day that has not begun anywhere on Earth yet as in the future", () => {

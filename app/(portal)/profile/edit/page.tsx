@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePerson } from "@/lib/auth/guards";
 import { countryOptions } from "@/lib/i18n/country-options";
+import { formatDateInput } from "@/lib/i18n/format-date";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { getProfile } from "@/lib/persons/get-profile";
 import { ProfileForm } from "./profile-form";
@@ -27,7 +28,7 @@ export default async function EditProfilePage() {
     city: f.city ?? "",
     country: f.country ?? "",
     preferredLanguage: isLocale(f.preferredLanguage) ? f.preferredLanguage : locale,
-    birthDate: f.birthDate ?? "",
+    birthDate: f.birthDate ? formatDateInput(f.birthDate, locale) : "",
   };
   return (
     <div className="card">

@@ -57,7 +57,7 @@ export function ProfileForm({ defaults, countries }: { defaults: ProfileCorrecti
         registration={form.register("country")}
       />
       <SelectField id="preferredLanguage" label={fields("preferredLanguage")} options={locales.map((code) => ({ value: code, label: languages(code) }))} registration={form.register("preferredLanguage")} />
-      <TextField id="birthDate" label={fields("birthDate")} hint={t("birthDateHint")} autoComplete="bday" inputMode="numeric" error={message(errors.birthDate?.message)} registration={form.register("birthDate")} />
+      <TextField id="birthDate" label={fields("birthDate")} hint={t("birthDateHint")} autoComplete="bday" error={message(errors.birthDate?.message)} registration={form.register("birthDate")} />
       <p className="actions">
         <button type="submit" disabled={pending}>
           {t("save")}

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { countryOptions } from "@/lib/i18n/country-options";
+import { formatDateInput } from "@/lib/i18n/format-date";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { getPerson360 } from "@/lib/persons/get-person-360";
 import { getRecentPersonView } from "@/lib/persons/get-recent-person-view";
@@ -23,7 +24,7 @@ export default async function CorrectPersonPage({ params }: { params: Promise<{ 
   const f = record.profile.fields;
   const defaults = {
     givenName: f.givenName ?? "", familyName: f.familyName ?? "", phone: f.phone ?? "", streetAddress: f.streetAddress ?? "", postalCode: f.postalCode ?? "",
-    city: f.city ?? "", country: f.country ?? "", preferredLanguage: isLocale(f.preferredLanguage) ? f.preferredLanguage : locale, birthDate: f.birthDate ?? "", reason: "",
+    city: f.city ?? "", country: f.country ?? "", preferredLanguage: isLocale(f.preferredLanguage) ? f.preferredLanguage : locale, birthDate: f.birthDate ? formatDateInput(f.birthDate, locale) : "", reason: "",
   };
   return (
     <div className="card">
