@@ -7,6 +7,7 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findConsentRates } from "@/lib/dashboard/find-consent-rates";
 import { findPropagationHealth } from "@/lib/dashboard/find-propagation-health";
 import { findRequestStats } from "@/lib/dashboard/find-request-stats";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -49,7 +50,7 @@ export default async function DashboardPage() {
             title={t("consentTitle")}
             summary={t("consentSummary", { weeks: rates.at.length, latest: rates.series.map((s) => `${s.title} ${percent(latest(s)?.rate ?? 0)}`).join(", ") })}
             labels={rates.at.map(week)}
-            series={rates.series.map((s) => ({ name: s.title, values: s.points.map((p) => p.rate) }))}
+            series={rates.series.map((s) => ({ name: s.title, values: s.points.map((p) => p.rate), colorIndex: s.order }))}
             max={1}
             format={percent}
             tableLabel={t("showTable")}
@@ -105,7 +106,7 @@ export default async function DashboardPage() {
               columnLabel={t("system")}
               valueLabel={t("successRate")}
             />
-            <div className="table-wrap">
+            <TableScroll labelledBy="propagation-heading">
               <table data-testid="propagation-health">
                 <thead>
                   <tr>
@@ -128,7 +129,7 @@ export default async function DashboardPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </section>

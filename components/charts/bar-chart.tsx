@@ -7,12 +7,11 @@ export interface Bar {
   note?: string;
 }
 
-const W = 640;
-const ROW = 30;
-const LABEL_W = 170;
-const VALUE_W = 90;
-
-/** A horizontal bar chart drawn on the server as SVG, with its numbers as a table too. */
+/**
+ * A horizontal bar chart drawn on the server: HTML rows (the labels wrap and keep their size at
+ * any width; on a narrow screen each label sits above its bar) with a stretched SVG bar in each,
+ * as one accessible image (title and summary), with its numbers as a table too.
+ */
 export function BarChart({ id, title, summary, bars, max, format, tableLabel, columnLabel, valueLabel }: {
   id: string;
   title: string;
@@ -25,31 +24,28 @@ export function BarChart({ id, title, summary, bars, max, format, tableLabel, co
   valueLabel: string;
 }) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
-  const plotW = W - LABEL_W - VALUE_W;
-  const H = bars.length * ROW + 8;
   return (
     <figure className="chart" data-testid={id}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {bars.map((bar, i) => {
-          const y = 4 + i * ROW;
-          const width = (bar.value / top) * plotW;
+      <span id={`${id}-title`} hidden>
+        {title}
+      </span>
+      <span id={`${id}-desc`} hidden>
+        {summary}
+      </span>
+      <div className="bar-rows" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        {bars.map((bar) => {
+          const width = (bar.value / top) * 100;
           return (
-            <g key={bar.label}>
-              <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end" fontSize="12" fill="#1b1f24">
-                {bar.label}
-              </text>
-              <rect x={LABEL_W} y={y + 4} width={Math.max(width, bar.value > 0 ? 2 : 0)} height={ROW - 10} rx="3" fill={chartPalette[0]}>
-                <title>{`${bar.label}: ${bar.note ?? format(bar.value)}`}</title>
-              </rect>
-              <text x={LABEL_W + width + 6} y={y + ROW / 2 + 4} fontSize="12" fill="#1b1f24">
-                {bar.note ?? format(bar.value)}
-              </text>
-            </g>
+            <div key={bar.label} className="bar-row">
+              <span className="bar-label">{bar.label}</span>
+              <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect x="0" y="1" width={Math.max(width, bar.value > 0 ? 1 : 0)} height="8" fill={chartPalette[0]} />
+              </svg>
+              <span className="bar-value">{bar.note ?? format(bar.value)}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <details>
         <summary>{tableLabel}</summary>
         <table>

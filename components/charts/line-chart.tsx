@@ -1,17 +1,25 @@
-import { chartPalette } from "./palette";
+import { seriesColor } from "./palette";
 
 export interface LineSeries {
   name: string;
   values: (number | null)[];
+  /** A stable index for the series' colour (e.g. its purpose's creation order); its position otherwise. */
+  colorIndex?: number;
 }
 
-const W = 640;
-const H = 240;
-const PAD = { left: 52, right: 16, top: 12, bottom: 36 };
+/** Shown x labels counted back from the last one; "minor" ones (two in three) are hidden when narrow. */
+function xTicks(count: number) {
+  const every = Math.max(1, Math.ceil(count / 8));
+  return Array.from({ length: count }, (_, i) => i).flatMap((i) => {
+    const fromEnd = count - 1 - i;
+    return fromEnd % every === 0 ? [{ i, minor: (fromEnd / every) % 3 !== 0 }] : [];
+  });
+}
 
 /**
- * A line chart drawn on the server as SVG: an accessible image (title and summary) with a
- * legend, and the same numbers as a table for screen readers and exact reading.
+ * A line chart drawn on the server: the plot is an SVG stretched to the width (strokes and dots
+ * keep their size), the axis labels are HTML so they stay readable and unclipped at any width.
+ * An accessible image (title and summary) with a legend, and the same numbers as a table.
  */
 export function LineChart({ id, title, summary, labels, series, max, format, tableLabel, columnLabel }: {
   id: string;
@@ -24,61 +32,66 @@ export function LineChart({ id, title, summary, labels, series, max, format, tab
   tableLabel: string;
   columnLabel: string;
 }) {
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (labels.length > 1 ? (i / (labels.length - 1)) * plotW : plotW / 2);
-  const y = (v: number) => PAD.top + plotH - (Math.min(v, max) / (max || 1)) * plotH;
+  // Plot coordinates are 0–100 both ways; the SVG is stretched to its box.
+  const x = (i: number) => (labels.length > 1 ? (i / (labels.length - 1)) * 100 : 50);
+  const y = (v: number) => 100 - (Math.min(v, max) / (max || 1)) * 100;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
-  const every = Math.max(1, Math.ceil(labels.length / 8));
+  const color = (s: LineSeries, n: number) => seriesColor(s.colorIndex ?? n);
   return (
     <figure className="chart" data-testid={id}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMidYMid meet">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#d0d5dd" />
-            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#4b5563">
+      <div className="line-plot">
+        <div className="y-axis" aria-hidden="true">
+          {ticks.map((tick) => (
+            <span key={tick} style={{ top: `${y(tick)}%` }}>
               {format(tick)}
-            </text>
-          </g>
-        ))}
-        {labels.map((label, i) =>
-          i % every === 0 || i === labels.length - 1 ? (
-            <text key={label + i} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#4b5563">
-              {label}
-            </text>
-          ) : null,
-        )}
-        {series.map((s, n) => {
-          const color = chartPalette[n % chartPalette.length];
-          const points = s.values.flatMap((v, i) => (v === null ? [] : [[x(i), y(v)] as const]));
-          return (
-            <g key={s.name}>
-              <polyline fill="none" stroke={color} strokeWidth="2" points={points.map(([px, py]) => `${px},${py}`).join(" ")} />
-              {s.values.map((v, i) =>
-                v === null ? null : (
-                  <circle key={i} cx={x(i)} cy={y(v)} r="3" fill={color}>
-                    <title>{`${s.name}, ${labels[i]}: ${format(v)}`}</title>
-                  </circle>
-                ),
-              )}
-            </g>
-          );
-        })}
-      </svg>
+            </span>
+          ))}
+        </div>
+        <div className="plot">
+          <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+            <title id={`${id}-title`}>{title}</title>
+            <desc id={`${id}-desc`}>{summary}</desc>
+            {ticks.map((tick) => (
+              <line key={tick} x1={0} x2={100} y1={y(tick)} y2={y(tick)} stroke="#d0d5dd" vectorEffect="non-scaling-stroke" />
+            ))}
+            {series.map((s, n) => {
+              const points = s.values.flatMap((v, i) => (v === null ? [] : [`${x(i)},${y(v)}`]));
+              return (
+                <g key={s.name}>
+                  <polyline fill="none" stroke={color(s, n)} strokeWidth="2" vectorEffect="non-scaling-stroke" points={points.join(" ")} />
+                  {s.values.map((v, i) =>
+                    v === null ? null : (
+                      // A zero-length line with round caps: a dot that stays round however the plot is stretched.
+                      <path key={i} d={`M${x(i)} ${y(v)}h0`} stroke={color(s, n)} strokeWidth="7" strokeLinecap="round" vectorEffect="non-scaling-stroke">
+                        <title>{`${s.name}, ${labels[i]}: ${format(v)}`}</title>
+                      </path>
+                    ),
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+        <div className="x-axis" aria-hidden="true">
+          {xTicks(labels.length).map(({ i, minor }) => (
+            <span key={i} className={[minor ? "minor" : "", i === 0 ? "first" : "", i === labels.length - 1 && i > 0 ? "last" : ""].join(" ").trim() || undefined} style={{ left: `${x(i)}%` }}>
+              {labels[i]}
+            </span>
+          ))}
+        </div>
+      </div>
       <figcaption>
         <ul className="chart-legend">
           {series.map((s, n) => (
             <li key={s.name}>
-              <span className="swatch" style={{ background: chartPalette[n % chartPalette.length] }} aria-hidden="true" />
+              <span className="swatch" style={{ background: color(s, n) }} aria-hidden="true" />
               {s.name}
             </li>
           ))}
         </ul>
         <details>
           <summary>{tableLabel}</summary>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={tableLabel} tabIndex={0}>
             <table>
               <thead>
                 <tr>

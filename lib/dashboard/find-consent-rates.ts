@@ -38,12 +38,15 @@ export async function findConsentRates({ actor, query = {}, now = new Date() }: 
   const start = new Date(now.getTime() - weeks * WEEK_MS);
   const prisma = await db();
   const bucketOf = (column: string) => `greatest(-1, floor(extract(epoch from (${column} - $1::timestamp)) / ${WEEK_MS / 1000}))::int`;
-  const [purposes, grantDeltas, personDeltas] = await Promise.all([
+  const [purposes, creationOrder, grantDeltas, personDeltas] = await Promise.all([
     prisma.purpose.findMany({
       where: { retiredAt: null, currentVersion: { gt: 0 } },
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
       select: { id: true, key: true, versions: { where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, select: { texts: true } } },
     }),
+    // Every purpose ever made, retired ones too, in the order they were made: a purpose's place
+    // here never changes when another is added, so its chart colour stays the same.
+    prisma.purpose.findMany({ orderBy: [{ createdAt: "asc" }, { key: "asc" }], select: { id: true } }),
     prisma.$queryRawUnsafe<{ purposeId: string; bucket: number; delta: number }[]>(
       `WITH ev AS (
          SELECT "purposeId", "occurredAt",
@@ -74,6 +77,8 @@ export async function findConsentRates({ actor, query = {}, now = new Date() }: 
       );
       return {
         purposeKey: purpose.key,
+        /** The purpose's place in creation order: picks its stable chart colour. */
+        order: creationOrder.findIndex((p) => p.id === purpose.id),
         title: localizePurposeText(purpose.versions[0]?.texts, locale).title || purpose.key,
         points: at.map((instant, i): ConsentRatePoint => ({
           at: instant,

@@ -71,7 +71,7 @@ export default async function ConsentsPage() {
         {timeline.items.length === 0 ? (
           <p>{t("timelineEmpty")}</p>
         ) : (
-          <table data-testid="consent-timeline">
+          <table data-testid="consent-timeline" className="stack">
             <thead>
               <tr>
                 <th scope="col">{t("when")}</th>
@@ -85,12 +85,12 @@ export default async function ConsentsPage() {
                 const date = format.dateTime(item.occurredAt, { dateStyle: "medium", timeStyle: "short" });
                 return (
                   <tr key={item.consentEventId} data-event-status={item.status} data-event-purpose={item.purposeKey}>
-                    <td>{date}</td>
-                    <td>
+                    <td data-label={t("when")}>{date}</td>
+                    <td data-label={t("what")}>
                       {item.title}: {t(`status.${item.status}`)} ({t("version", { version: item.version })})
                     </td>
-                    <td>{t(`sources.${item.source}`)}</td>
-                    <td>
+                    <td data-label={t("how")}>{t(`sources.${item.source}`)}</td>
+                    <td data-label={t("receipt")}>
                       <a href={`/consents/receipts/${item.consentEventId}`} download aria-label={t("downloadReceipt", { title: item.title, date })}>
                         {t("downloadReceiptShort")}
                       </a>

@@ -71,7 +71,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         {profile.organisations.length === 0 ? (
           <p>{t("noOrganisations")}</p>
         ) : (
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">{t("organisationsTitle")}</th>
@@ -85,9 +85,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             <tbody>
               {profile.organisations.map((org) => (
                 <tr key={org.membershipId} data-organisation={org.businessId}>
-                  <td>{org.name}</td>
-                  <td>{org.businessId}</td>
-                  <td>{org.role}</td>
+                  <td data-label={t("organisationsTitle")}>{org.name}</td>
+                  <td data-label={t("businessId")}>
+                    <span className="business-id">{org.businessId}</span>
+                  </td>
+                  <td data-label={t("role")}>{org.role}</td>
                   <td>
                     <Link href={`/profile/report/${org.id}`}>{t("reportWrong")}</Link>
                   </td>
@@ -122,7 +124,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <p>{t("noHistory")}</p>
         ) : (
           <>
-            <table data-testid="interactions">
+            <table data-testid="interactions" className="stack">
               <thead>
                 <tr>
                   <th scope="col">{t("time")}</th>
@@ -135,11 +137,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
               <tbody>
                 {history.items.map((i) => (
                   <tr key={i.id}>
-                    <td>{format.dateTime(i.occurredAt, { dateStyle: "medium" })}</td>
-                    <td>{t(`kinds.${i.kind}`)}</td>
-                    <td>{i.summary}</td>
-                    <td>{i.system}</td>
-                    <td>{i.amountMinor !== null && i.currency ? format.number(i.amountMinor / 100, { style: "currency", currency: i.currency }) : ""}</td>
+                    <td data-label={t("time")}>{format.dateTime(i.occurredAt, { dateStyle: "medium" })}</td>
+                    <td data-label={t("kind")}>{t(`kinds.${i.kind}`)}</td>
+                    <td data-label={t("summary")}>{i.summary}</td>
+                    <td data-label={t("system")}>{i.system}</td>
+                    <td data-label={t("amount")}>{i.amountMinor !== null && i.currency ? format.number(i.amountMinor / 100, { style: "currency", currency: i.currency }) : ""}</td>
                   </tr>
                 ))}
               </tbody>

@@ -18,7 +18,7 @@ export default async function SessionsPage() {
     <div className="card">
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      <table data-testid="sessions">
+      <table data-testid="sessions" className="stack">
         <thead>
           <tr>
             <th scope="col">{t("browser")}</th>
@@ -34,9 +34,9 @@ export default async function SessionsPage() {
             const browser = s.browser ?? t("unknownBrowser");
             return (
               <tr key={s.id} data-current={s.current ? "true" : "false"}>
-                <td>{browser}</td>
-                <td>{format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td>{format.dateTime(s.lastSeenAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td data-label={t("browser")}>{browser}</td>
+                <td data-label={t("created")}>{format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td data-label={t("lastSeen")}>{format.dateTime(s.lastSeenAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>{s.current ? <strong>{t("current")}</strong> : <EndSessionButton sessionId={s.id} label={`${t("end")}: ${browser}`} />}</td>
               </tr>
             );

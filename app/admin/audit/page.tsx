@@ -6,6 +6,7 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import { isAppError } from "@/lib/errors";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auditViewer"))("title") };
@@ -67,7 +68,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {page && page.entries.length === 0 && <p>{t("empty")}</p>}
       {page && page.entries.length > 0 && (
-        <div className="table-wrap">
+        <TableScroll label={t("title")}>
           <table data-testid="audit-entries">
             <thead>
               <tr>
@@ -99,7 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {page?.nextBefore && (
         <nav className="pager" aria-label={t("title")}>

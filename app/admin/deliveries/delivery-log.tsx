@@ -4,6 +4,7 @@ import { getFormatter } from "@/lib/i18n/get-formatter";
 import { findDeliveries } from "@/lib/propagation/find-deliveries";
 import type { DeliveryFilter } from "@/lib/propagation/schemas";
 import { ReplayDeliveryButton } from "./replay-buttons";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * A page of the delivery log for one system or one person (e.g. on a customer-360 page):
@@ -19,6 +20,7 @@ export async function DeliveryLog({ filter, basePath, canReplay }: { filter: Del
   if (items.length === 0) return <p>{t("none")}</p>;
   return (
     <>
+      <TableScroll label={t("title")}>
       <table>
         <thead>
           <tr>
@@ -58,6 +60,7 @@ export async function DeliveryLog({ filter, basePath, canReplay }: { filter: Del
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {nextCursor && (
         <p className="pager">
           <Link href={`${basePath}?${older}`}>{t("older")}</Link>

@@ -5,6 +5,7 @@ import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findImportJobs } from "@/lib/import/find-import-jobs";
 import { UploadForm } from "./upload-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("importer"))("title") };
@@ -29,7 +30,7 @@ export default async function ImportPage() {
         {files.length === 0 ? (
           <p className="muted">{t("noFiles")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll labelledBy="files-heading">
             <table data-testid="import-files" style={{ overflowWrap: "anywhere" }}>
               <thead>
                 <tr>
@@ -58,7 +59,7 @@ export default async function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -8,6 +8,7 @@ import { getOpenSearchSession } from "@/lib/search/get-open-search-session";
 import { searchReasons } from "@/lib/search/schemas";
 import { searchPersons, type PersonSearchResult } from "@/lib/search/search-persons";
 import { SearchReasonForm } from "./search-reason-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title") };
@@ -76,7 +77,7 @@ export default async function PersonSearchPage({ searchParams }: { searchParams:
           ) : (
             <>
               <p className="muted">{t("namesOnly")}</p>
-              <div className="table-wrap">
+              <TableScroll labelledBy="results-heading">
                 <table data-testid="search-results">
                   <thead>
                     <tr>
@@ -95,7 +96,7 @@ export default async function PersonSearchPage({ searchParams }: { searchParams:
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
         </section>

@@ -5,6 +5,7 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findPurposesForAdmin } from "@/lib/consents/find-purposes-for-admin";
 import { localizePurposeText } from "@/lib/consents/localize-purpose-text";
 import type { Locale } from "@/lib/i18n/locales";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("purposesAdmin"))("title") };
@@ -24,7 +25,7 @@ export default async function PurposesPage() {
           {t("newTitle")}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableScroll label={t("title")}>
         <table data-testid="purposes">
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export default async function PurposesPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getQueueOverview } from "@/lib/queue/get-queue-overview";
 import { jobKindLabelKey } from "@/lib/queue/job-kind-label";
 import { replayDeadJobAction } from "./actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function QueuePage() {
         {kinds.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll labelledBy="queue-kinds">
             <table data-testid="queue-kinds">
               <thead>
                 <tr>
@@ -53,7 +54,7 @@ export default async function QueuePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="queue-dead">
@@ -62,7 +63,7 @@ export default async function QueuePage() {
         {dead.length === 0 ? (
           <p>{t("noDead")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll labelledBy="queue-dead">
             <table data-testid="queue-dead">
               <thead>
                 <tr>
@@ -91,7 +92,7 @@ export default async function QueuePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findDataRequests } from "@/lib/requests/find-data-requests";
 import { requestStatuses, requestTypes } from "@/lib/requests/schemas";
 import { parsePageNumber } from "@/lib/parse-search-params";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("officer"))("title") };
@@ -78,6 +79,7 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
       {queue.items.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
+        <TableScroll label={t("title")}>
         <table data-testid="request-queue">
           <thead>
             <tr>
@@ -109,6 +111,7 @@ export default async function RequestQueuePage({ searchParams }: { searchParams:
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <nav className="pager" aria-label={t("title")}>
         {queue.page > 1 && <Link href={pageHref(queue.page - 1)}>{t("previous")}</Link>}

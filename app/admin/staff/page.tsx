@@ -7,6 +7,7 @@ import { findStaff } from "@/lib/staff/find-staff";
 import type { StaffRole } from "@/lib/staff/schemas";
 import { removeStaffAction } from "./actions";
 import { InviteForm, RoleSelect } from "./staff-forms";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("title") };
@@ -22,7 +23,7 @@ export default async function StaffPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      <div className="table-wrap">
+      <TableScroll label={t("title")}>
         <table data-testid="staff">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export default async function StaffPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t("inviteTitle")}</h2>
         <p className="muted">{t("inviteIntro")}</p>

@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { findAdminNotices } from "@/lib/propagation/find-admin-notices";
 import { findConnectedSystems } from "@/lib/propagation/find-connected-systems";
 import { jobKindLabelKey } from "@/lib/queue/job-kind-label";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +55,7 @@ export default async function SystemsPage() {
         {systems.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
+          <TableScroll label={t("title")}>
           <table>
             <thead>
               <tr>
@@ -86,6 +88,7 @@ export default async function SystemsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </div>
     </>

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { ManualTaskItem } from "@/lib/manual-tasks/find-manual-tasks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Manual systems' tasks as a table: system, what to do, since when, state; each links to its page when it may be opened. */
 export async function TaskTable({ tasks, canOpen, testId = "manual-tasks" }: { tasks: ManualTaskItem[]; canOpen: boolean; testId?: string }) {
   const t = await getTranslations("manualTasks");
   const format = await getFormatter();
   return (
+    <TableScroll label={t("title")}>
     <table data-testid={testId}>
       <thead>
         <tr>
@@ -31,5 +33,6 @@ export async function TaskTable({ tasks, canOpen, testId = "manual-tasks" }: { t
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { getDelivery } from "@/lib/propagation/get-delivery";
 import { ReplayDeliveryButton } from "../replay-buttons";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +54,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         {delivery.attemptLog.length === 0 ? (
           <p>{t("detail.noAttempts")}</p>
         ) : (
+          <TableScroll labelledBy="attempts-title">
           <table>
             <thead>
               <tr>
@@ -79,6 +81,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="acks-title">

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import type { MergeSide } from "@/lib/identity/get-merge-preview";
 import { mergeableFields, type MergeableField } from "@/lib/identity/schemas";
 import { mergePersonsAction } from "../actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Side = "a" | "b";
 
@@ -55,7 +56,7 @@ export function MergeForm({ a, b }: { a: MergeSide; b: MergeSide }) {
           </div>
         ))}
       </fieldset>
-      <div className="table-wrap">
+      <TableScroll label={t("title")}>
         <table>
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export function MergeForm({ a, b }: { a: MergeSide; b: MergeSide }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="actions">
         <button type="submit" disabled={pending}>
           {t("merge")}

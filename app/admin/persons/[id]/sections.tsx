@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Person360 } from "@/lib/persons/get-person-360";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // The sections of the customer 360, each a card with a heading; tables carry test ids.
 
@@ -60,7 +61,7 @@ export async function ProfileSection({ record }: Props) {
         <ul>
           {profile.organisations.map((o) => (
             <li key={o.membershipId}>
-              {o.name} ({o.businessId}) — {o.role}
+              {o.name} (<span className="business-id">{o.businessId}</span>) — {o.role}
             </li>
           ))}
         </ul>
@@ -81,6 +82,7 @@ export async function ConsentSection({ record }: Props) {
   return (
     <section className="card" aria-labelledby="consents-heading">
       <h2 id="consents-heading">{t("consentsTitle")}</h2>
+      <TableScroll labelledBy="consents-heading">
       <table data-testid="person-consents">
         <thead>
           <tr>
@@ -103,6 +105,7 @@ export async function ConsentSection({ record }: Props) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h3>{t("consentHistory")}</h3>
       {record.consentHistory.length === 0 ? (
         <p className="muted">{t("none")}</p>
@@ -130,6 +133,7 @@ export async function InteractionSection({ record }: Props) {
       {interactions.items.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
+        <TableScroll labelledBy="interactions-heading">
         <table data-testid="person-interactions">
           <thead>
             <tr>
@@ -153,6 +157,7 @@ export async function InteractionSection({ record }: Props) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {interactions.pages > 1 && (
         <nav className="pager" aria-label={t("interactionsTitle", { count: interactions.total })}>
@@ -175,6 +180,7 @@ export async function RequestSection({ record, canOpen }: Props & { canOpen: boo
       {record.requests.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
+        <TableScroll labelledBy="requests-heading">
         <table data-testid="person-requests">
           <thead>
             <tr>
@@ -195,6 +201,7 @@ export async function RequestSection({ record, canOpen }: Props & { canOpen: boo
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );
@@ -210,6 +217,7 @@ export async function DeliverySection({ record }: Props) {
       {record.deliveries.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
+        <TableScroll labelledBy="deliveries-heading">
         <table data-testid="person-deliveries">
           <thead>
             <tr>
@@ -235,6 +243,7 @@ export async function DeliverySection({ record }: Props) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

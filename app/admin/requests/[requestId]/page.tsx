@@ -8,6 +8,7 @@ import { findOfficers } from "@/lib/requests/find-officers";
 import { getDataRequest } from "@/lib/requests/get-data-request";
 import { TaskTable } from "../../tasks/task-table";
 import { RequestActions } from "./request-actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("officer"))("title") };
@@ -52,7 +53,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
           {row(t("due"), `${format.dateTime(request.due, { dateStyle: "long" })}${request.extendedDueAt ? ` (${t("extended")})` : ""}`)}
           {request.scheduledFor && row(t("scheduledFor"), when(request.scheduledFor))}
           {request.status === "VERIFYING" && request.confirmExpiresAt && row(t("status"), t("confirmExpires", { date: when(request.confirmExpiresAt) }))}
-          {request.organization && row(t("organisation"), `${request.organization.name} (${request.organization.businessId})`)}
+          {request.organization && row(t("organisation"), <span>{request.organization.name} (<span className="business-id">{request.organization.businessId}</span>)</span>)}
           {request.purposeKeys.length > 0 && row(t("purposes"), request.purposeKeys.join(", "))}
           {request.description && row(t("description"), <span className="quote">{request.description}</span>)}
           {request.decisionReason && row(t("reasonSent"), request.decisionReason)}
@@ -83,6 +84,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         {request.pendingSystems.length > 0 && <p className="warning">{t("pendingSystems", { systems: request.pendingSystems.map((s) => s.name).join(", ") })}</p>}
         {request.propagation.deliveries.length === 0 && request.propagation.manualTasks.length === 0 && <p>{t("noPropagation")}</p>}
         {request.propagation.deliveries.length > 0 && (
+          <TableScroll labelledBy="propagation-title">
           <table data-testid="propagation">
             <thead>
               <tr>
@@ -110,6 +112,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
         {request.propagation.manualTasks.length > 0 && (
           <>

@@ -7,6 +7,7 @@ import { getConnectedSystem } from "@/lib/propagation/get-connected-system";
 import { SystemForm } from "../system-form";
 import { ApiKeyForm } from "./api-key-form";
 import { RevokeKeyButton, RotateSecretButton, SendTestEventButton } from "./system-buttons";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -69,6 +70,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
         {system.apiKeys.length === 0 ? (
           <p>{t("keys.none")}</p>
         ) : (
+          <TableScroll labelledBy="keys-title">
           <table>
             <thead>
               <tr>
@@ -95,6 +97,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
         <ApiKeyForm systemId={system.id} />
       </section>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { ImportJobView } from "@/lib/import/get-import-job";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The refused rows of an import, a page at a time (line in the file, column, reason in the reader's language), and the whole report as CSV. */
 export async function RefusedRows({ job, running }: { job: ImportJobView; running: boolean }) {
@@ -22,7 +23,7 @@ export async function RefusedRows({ job, running }: { job: ImportJobView; runnin
               {t("downloadReport")}
             </a>
           </p>
-          <div className="table-wrap">
+          <TableScroll labelledBy="report-heading">
             <table data-testid="import-errors">
               <thead>
                 <tr>
@@ -41,7 +42,7 @@ export async function RefusedRows({ job, running }: { job: ImportJobView; runnin
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {job.errorPages > 1 && (
             <nav className="pager" aria-label={t("reportPages")} data-testid="report-pager">
               {job.errorPage > 1 && <Link href={pageHref(job.errorPage - 1)}>{t("previousPage")}</Link>}
