@@ -4,6 +4,7 @@ import { workerActor } from "../audit/actor";
 import { getConfig } from "../config";
 import type { PrismaClient } from "../db/generated/client";
 import { runChange } from "../changes/run-change";
+import { loadDescribeNames } from "../i18n/describe-names";
 import { defaultLocale, isLocale } from "../i18n/locales";
 import { appendRequestStep } from "./append-request-step";
 import { collectPersonData } from "./collect-person-data";
@@ -28,7 +29,8 @@ export async function buildDataExport(prisma: PrismaClient, { exportId, workerId
   await progress(10);
   const data = await collectPersonData(prisma, personId, now, progress);
   const locale = isLocale(data.person.preferredLanguage) ? data.person.preferredLanguage : defaultLocale;
-  const files = renderExportFiles(data, exportFileStrings(locale));
+  const names = await loadDescribeNames(locale, prisma);
+  const files = renderExportFiles(data, exportFileStrings(locale), { locale, names, timeZone: getConfig().TIME_ZONE });
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: now });
   await progress(90);
   const expiresAt = new Date(now.getTime() + getConfig().EXPORT_RETENTION_DAYS * DAY_MS);

@@ -1,8 +1,11 @@
 // The files of "Download my data": data.json (everything, machine-readable: GDPR Art. 20), one
-// CSV per table, index.html that a browser shows without any other tool, and a README.
+// CSV per table, index.html that a browser shows without any other tool (render-export-index.ts),
+// and a README.
 import type { PersonData } from "./collect-person-data";
 import { csvField, defusedCsvField } from "../csv/csv-field";
 import { toCsv } from "../csv/to-csv";
+import { defaultLocale, isLocale } from "../i18n/locales";
+import { renderExportIndex, type ExportView } from "./render-export-index";
 
 /** The translated words of the files, from the dataExport.file messages. */
 export interface ExportFileStrings {
@@ -38,52 +41,6 @@ function tablesOf(data: PersonData): Table[] {
   ];
 }
 
-const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-const show = (value: unknown) => {
-  if (value === null || value === undefined || value === "") return "";
-  if (value instanceof Date) return value.toISOString().replace("T", " ").slice(0, 19) + " UTC";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-};
-
-function htmlTable(table: Table, s: ExportFileStrings): string {
-  const heading = `<h2 id="${table.key}">${escapeHtml(s.sections[table.key])}</h2>`;
-  if (table.rows.length === 0) return `${heading}<p>${escapeHtml(s.empty)}</p>`;
-  if (table.key === "person") {
-    const rows = table.columns.map((c) => `<tr><th scope="row">${escapeHtml(c)}</th><td>${escapeHtml(show(table.rows[0]![c]))}</td></tr>`).join("");
-    return `${heading}<table><thead><tr><th scope="col">${escapeHtml(s.field)}</th><th scope="col">${escapeHtml(s.value)}</th></tr></thead><tbody>${rows}</tbody></table>`;
-  }
-  const columns = table.columns.filter((c) => c !== "receiptJws");
-  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
-  const body = table.rows.map((r) => `<tr>${columns.map((c) => `<td>${escapeHtml(show(r[c]))}</td>`).join("")}</tr>`).join("");
-  return `${heading}<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-function indexHtml(tables: Table[], data: PersonData, s: ExportFileStrings): string {
-  const nav = tables.map((t) => `<li><a href="#${t.key}">${escapeHtml(s.sections[t.key])}</a> (${t.rows.length})</li>`).join("");
-  return `<!doctype html>
-<html lang="${escapeHtml(s.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.title)}</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.5; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; font-size: .9rem; }
-th, td { text-align: left; border-bottom: 1px solid #d0d5dd; padding: .4rem; vertical-align: top; word-break: break-word; }
-h2 { margin-top: 2rem; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(s.title)}</h1>
-<p>${escapeHtml(s.intro)}</p>
-<p>${escapeHtml(s.generated)}: ${escapeHtml(show(data.generatedAt))}</p>
-<nav><ul>${nav}</ul></nav>
-${tables.map((t) => htmlTable(t, s)).join("\n")}
-</body>
-</html>
-`;
-}
-
 function readme(tables: Table[], s: ExportFileStrings): string {
   const lines = [s.title, "=".repeat(s.title.length), "", s.readme, ""];
   for (const [name, text] of Object.entries(s.files)) lines.push(`${name}`, `  ${text}`, "");
@@ -105,12 +62,12 @@ function csvEncoderFor(table: Table, data: PersonData): (value: unknown, column:
   return (value, column, row) => (typeof value === "string" && !typedByPerson(column, row) ? defusedCsvField(value) : csvField(value));
 }
 
-/** The export's files by name, as text. */
-export function renderExportFiles(data: PersonData, strings: ExportFileStrings): Record<string, string> {
+/** The export's files by name, as text; index.html is written for the person as `view` says. */
+export function renderExportFiles(data: PersonData, strings: ExportFileStrings, view?: ExportView): Record<string, string> {
   const tables = tablesOf(data);
   const files: Record<string, string> = {
     "README.txt": readme(tables, strings),
-    "index.html": indexHtml(tables, data, strings),
+    "index.html": renderExportIndex(data, view ?? { locale: isLocale(strings.lang) ? strings.lang : defaultLocale }),
     "data.json": `${JSON.stringify(data, null, 2)}\n`,
   };
   for (const t of tables) files[`csv/${t.file}`] = toCsv(t.columns, t.rows, csvEncoderFor(t, data));

@@ -12,9 +12,9 @@ test("My data shows every group with provenance; a bad phone is refused at the f
   await page.goto("/profile");
 
   await expect(row(page, "givenName")).toContainText("Maija");
-  await expect(row(page, "givenName")).toContainText("Lähde: tuonti järjestelmästä crm");
+  await expect(row(page, "givenName")).toContainText("Lähde: tuonti järjestelmästä, jota ei ole liitetty");
   await expect(row(page, "phone")).toContainText("+358401234567");
-  await expect(row(page, "phone")).toContainText("Lähde: järjestelmä webshop");
+  await expect(row(page, "phone")).toContainText("Lähde: järjestelmä, jota ei ole liitetty");
   await expect(page.locator('[data-organisation="1234567-1"]')).toContainText("Esimerkki Oy");
   await expect(page.locator('[data-organisation="1234567-1"]')).toContainText("Ostopäällikkö");
   // The demo's two systems are not connected ones: named as such, never by key, and the profile
@@ -43,7 +43,7 @@ test("My data shows every group with provenance; a bad phone is refused at the f
   await expect(page.getByRole("status")).toContainText("Muutoksesi tallennettiin");
   await expect(row(page, "phone")).toContainText("+358407654321");
   await expect(row(page, "phone")).toContainText("Lähde: sinä");
-  await expect(row(page, "givenName")).toContainText("Lähde: tuonti järjestelmästä crm");
+  await expect(row(page, "givenName")).toContainText("Lähde: tuonti järjestelmästä, jota ei ole liitetty");
 
   await page.goto("/activity");
   await expect(page.getByTestId("activity").locator('tr[data-action="person.updated"]').first()).toContainText("Tietoja korjattiin: Puhelin");

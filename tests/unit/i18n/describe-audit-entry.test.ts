@@ -110,7 +110,7 @@ describe("audit actions in words", () => {
   it("tells where a value came from by the system's name, never its key", () => {
     expect(describeSource("fi", { source: "SYSTEM", system: "webshop" }, names, "person")).toBe("järjestelmä Verkkokauppa");
     expect(describeSource("fi", { source: "IMPORT", system: "webshop" }, names, "staff")).toBe("tuonti järjestelmästä Verkkokauppa");
-    expect(describeSource("fi", { source: "IMPORT", system: "crm" }, noNames, "person")).toBe("tuonti");
+    expect(describeSource("fi", { source: "IMPORT", system: "crm" }, noNames, "person")).toBe("tuonti järjestelmästä, jota ei ole liitetty");
     expect(describeSource("fi", { source: "PERSON", system: null }, names, "person")).toBe("sinä");
     expect(describeSource("en", { source: "PERSON", system: null }, names, "staff")).toBe("the customer");
     expect(describeSource("sv", { source: "SYSTEM", system: "demo-seed" }, noNames, "person")).toBe("demouppgifter");
