@@ -49,9 +49,15 @@ export default async function DeleteMyDataPage({ searchParams }: { searchParams:
             <li>{t("keeps.law")}</li>
           </ul>
           <h2>{t("alternativesTitle")}</h2>
-          <p>
-            {t("alternatives")} <Link href="/consents">/consents</Link> · <Link href="/data">/data</Link>
-          </p>
+          <p>{t("alternatives")}</p>
+          <ul>
+            <li>
+              <Link href="/consents">{t("alternativeLinks.consents")}</Link>
+            </li>
+            <li>
+              <Link href="/data">{t("alternativeLinks.data")}</Link>
+            </li>
+          </ul>
           <ErasureForm needsReauth={!signedInRecently(user)} />
         </>
       )}
