@@ -1,17 +1,28 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Person360 } from "@/lib/persons/get-person-360";
+import { describeActivity } from "@/lib/i18n/describe-activity";
+import { loadDescribeNames } from "@/lib/i18n/describe-names";
+import { describeSource } from "@/lib/i18n/describe-source";
+import type { Locale } from "@/lib/i18n/locales";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 // The sections of the customer 360, each a card with a heading; tables carry test ids.
 
 type Props = { record: Person360 };
 
+// System names and purpose titles, read once per request whichever sections need them.
+const names = cache(async () => {
+  const locale = (await getLocale()) as Locale;
+  return { locale, names: await loadDescribeNames(locale) };
+});
+
 export async function ProfileSection({ record }: Props) {
   const t = await getTranslations("person360");
   const fields = await getTranslations("profile.fields");
-  const sources = await getTranslations("profile.sources");
+  const { locale, names: known } = await names();
   const roles = await getTranslations("admin.roles");
   const format = await getFormatter();
   const { profile, status } = record;
@@ -34,7 +45,7 @@ export async function ProfileSection({ record }: Props) {
                 <span>{String(value(field) ?? "—")}</span>
                 {provenance && (
                   <span className="muted provenance">
-                    {t("provenance", { source: sources(provenance.source), system: provenance.system ?? "", time: format.dateTime(provenance.changedAt, { dateStyle: "medium" }) })}
+                    {t("provenance", { source: describeSource(locale, provenance, known, "staff"), time: format.dateTime(provenance.changedAt, { dateStyle: "medium" }) })}
                   </span>
                 )}
               </dd>
@@ -49,7 +60,7 @@ export async function ProfileSection({ record }: Props) {
         <ul data-testid="external-ids">
           {record.externalIds.map((e) => (
             <li key={`${e.system}:${e.externalId}`}>
-              <strong>{e.system}</strong>: {e.externalId}
+              <strong>{known.systems.get(e.system) ?? e.system}</strong>: {e.externalId}
             </li>
           ))}
         </ul>
@@ -96,8 +107,8 @@ export async function ConsentSection({ record }: Props) {
             <tr key={c.purposeKey} data-purpose={c.purposeKey}>
               <td>{c.title}</td>
               <td>
-                {t(`consentStatus.${c.status}`)}
-                {c.needsRenewal && <span className="badge badge-soon">{t("needsRenewal")}</span>}
+                {t(`consentStatus.${c.status}`)}{" "}
+                {c.needsRenewal && <span className="badge badge-soon">{t("needsRenewal")}</span>}{" "}
                 {c.permitted && <span className="badge">{t("permitted")}</span>}
               </td>
               <td>{c.updatedAt ? `${format.dateTime(c.updatedAt, { dateStyle: "medium" })} (${c.stateSource ? sources(c.stateSource) : "—"})` : "—"}</td>
@@ -125,6 +136,7 @@ export async function ConsentSection({ record }: Props) {
 export async function InteractionSection({ record }: Props) {
   const t = await getTranslations("person360");
   const kinds = await getTranslations("profile.kinds");
+  const { names: known } = await names();
   const format = await getFormatter();
   const { interactions } = record;
   return (
@@ -152,7 +164,7 @@ export async function InteractionSection({ record }: Props) {
                   {i.summary}
                   {i.amountMinor !== null && i.currency ? ` — ${format.number(i.amountMinor / 100, { style: "currency", currency: i.currency })}` : ""}
                 </td>
-                <td>{i.system}</td>
+                <td>{known.systems.get(i.system) ?? i.system}</td>
               </tr>
             ))}
           </tbody>
@@ -252,14 +264,14 @@ export async function DeliverySection({ record }: Props) {
 export async function ActivitySection({ record }: Props) {
   const t = await getTranslations("person360");
   const format = await getFormatter();
+  const rows = await describeActivity((await names()).locale, record.activity, "staff");
   return (
     <section className="card" aria-labelledby="activity-heading">
       <h2 id="activity-heading">{t("activityTitle")}</h2>
       <ul data-testid="person-activity">
-        {record.activity.map((e) => (
-          <li key={e.seq}>
-            {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}: <code>{e.action}</code> ({e.actorKind}
-            {e.role ? `, ${e.role}` : ""}){e.reason ? ` — ${e.reason}` : ""}
+        {rows.map((e) => (
+          <li key={e.seq} data-action={e.action}>
+            {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}: {e.what} ({e.who}){e.reason ? ` — ${e.reason}` : ""}
           </li>
         ))}
       </ul>
