@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { brandStyle } from "@/components/frame/brand-style";
+import { getBrand } from "@/lib/brand/get-brand";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
@@ -10,13 +12,14 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+  const { name } = getBrand();
+  return { title: { default: name, template: `%s · ${name}` }, description: t("tagline") };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
-    <html lang={locale}>
+    <html lang={locale} style={brandStyle(getBrand())}>
       <body>
         <NextIntlClientProvider messages={await clientMessages("root")}>{children}</NextIntlClientProvider>
       </body>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/enums";
+import { NavLink } from "../frame/nav-link";
 
 const links: { href: string; key: "dashboard" | "persons" | "duplicates" | "tasks" | "import" | "audit" | "purposes" | "staff" | "queue"; minimum: Role }[] = [
   { href: "/admin", key: "dashboard", minimum: "SUPPORT" },
@@ -25,7 +25,9 @@ export async function AdminNav({ role }: { role: Role }) {
           .filter((link) => hasRole(role, link.minimum))
           .map((link) => (
             <li key={link.href}>
-              <Link href={link.href}>{t(link.key)}</Link>
+              <NavLink href={link.href} exact={link.href === "/admin"}>
+                {t(link.key)}
+              </NavLink>
             </li>
           ))}
       </ul>
