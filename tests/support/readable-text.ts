@@ -1,7 +1,7 @@
 // What a person must never read: an event key, an unfilled {placeholder}, a UUID, an ISO
 // timestamp or a raw enum value. Used on rendered words (activity rows, the 360 view's text, the
 // export's index.html) in every language.
-import * as enums from "@/lib/db/generated/enums";
+import * as enums from "../../lib/db/generated/enums";
 
 // Enum values long enough not to be ordinary words or abbreviations ("API", "SMS", "FI").
 const enumValues = new Set(

@@ -9,7 +9,7 @@ import { countryName } from "@/lib/i18n/country-options";
 import type { Locale } from "@/lib/i18n/locales";
 import { findInteractions } from "@/lib/persons/find-interactions";
 import { getProfile } from "@/lib/persons/get-profile";
-import { ProvenanceNote } from "./provenance-note";
+import { namesFor, ProvenanceNote } from "./provenance-note";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -23,6 +23,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("profile");
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
+  const known = await namesFor(locale);
 
   const display = (field: (typeof profile.fieldOrder)[number]) => {
     const value = profile.fields[field];
@@ -140,7 +141,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
                     <td data-label={t("time")}>{format.dateTime(i.occurredAt, { dateStyle: "medium" })}</td>
                     <td data-label={t("kind")}>{t(`kinds.${i.kind}`)}</td>
                     <td data-label={t("summary")}>{i.summary}</td>
-                    <td data-label={t("system")}>{i.system}</td>
+                    <td data-label={t("system")}>{known.systems.get(i.system) ?? t("unnamedSystem")}</td>
                     <td data-label={t("amount")}>{i.amountMinor !== null && i.currency ? format.number(i.amountMinor / 100, { style: "currency", currency: i.currency }) : ""}</td>
                   </tr>
                 ))}

@@ -6,8 +6,8 @@ import { describeSource } from "@/lib/i18n/describe-source";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Provenance } from "@/lib/persons/get-profile";
 
-// Systems' names, read once per page however many fields have a note.
-const namesFor = cache((locale: Locale) => loadDescribeNames(locale));
+/** Systems' names and purposes' titles, read once per page however many fields and rows show them. */
+export const namesFor = cache((locale: Locale) => loadDescribeNames(locale));
 
 /** "Source: you, 26 Nov 2026" or "Source: the system Web shop, …" under a field. */
 export async function ProvenanceNote({ provenance }: { provenance?: Provenance }) {
