@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { describeError, log } from "../log";
 import type { JobContext } from "../worker/run-worker";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { fanOutAndClaim } from "./fan-out-events";
 import { loadSigningSecrets } from "./load-signing-secrets";
 import { outcomeWriter } from "./outcome-writer";
 import { releaseDeliveries } from "./release-deliveries";
@@ -48,10 +49,10 @@ export interface SendOptions {
   /** How long to keep claiming (default: until nothing is due). */
   budgetMs?: number;
   /**
-   * Called when nothing more is due: waits for more work (events being fanned out) and answers
-   * whether some came; then the pass claims again as of that moment instead of draining.
+   * Also fan out waiting outbox events once nothing claimed is due, their deliveries inserted
+   * already claimed by this sender (fanOutAndClaim): a new delivery costs one write fewer.
    */
-  awaitMore?: () => Promise<boolean>;
+  fanOut?: boolean;
 }
 
 interface Queued {
@@ -66,11 +67,11 @@ interface Queued {
  * Claims grow with the pace of the answers (a slow receiver gets small ones). A claimed delivery
  * that could no longer finish within its lease, and every one not yet started when the worker
  * stops, is released; started ones finish (within the timeout). Stops claiming when a claim
- * comes back short (unless awaitMore brings more) or after budgetMs; answers true when work may be left.
+ * comes back short (with fanOut: and the outbox too) or after budgetMs; answers true when work may be left.
  */
 export async function deliverDueWebhooks(
   prisma: PrismaClient, now: Date, { workerId, signal }: JobContext, settings = deliverySettings(),
-  { budgetMs = Number.POSITIVE_INFINITY, awaitMore }: SendOptions = {},
+  { budgetMs = Number.POSITIVE_INFINITY, fanOut = false }: SendOptions = {},
 ): Promise<boolean> {
   if (signal.aborted) return false;
   const deadline = Date.now() + budgetMs;
@@ -93,23 +94,31 @@ export async function deliverDueWebhooks(
     const limit = claimSize();
     try {
       const claimed = await claimDeliveries(prisma, { workerId, now, limit, leaseMs: settings.leaseMs });
-      if (claimed.length < limit) exhausted = true;
       await logAbandoned(prisma, claimed, settings.leaseMs);
-      const systemIds = [...new Set(claimed.map((d) => d.systemId))];
-      const secrets = new Map(await Promise.all(systemIds.map(async (id) => [id, await signingSecretsOrNone(prisma, id, now)] as const)));
-      const leaseUntil = now.getTime() + settings.leaseMs;
-      for (const delivery of claimed) {
-        writer.knowFailingSince(delivery.systemId, delivery.failingSince);
-        queue.push({ delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
+      await enqueue(claimed, now.getTime() + settings.leaseMs);
+      if (claimed.length === limit) return;
+      if (!fanOut) {
+        exhausted = true;
+        return;
       }
-      if (exhausted && awaitMore && !signal.aborted && Date.now() < deadline && (await awaitMore())) {
-        now = new Date();
-        exhausted = false;
-      }
+      // Nothing more is due: new events, fanned out into deliveries this sender holds already.
+      const fannedAt = new Date();
+      const wanted = limit - claimed.length;
+      const fanned = await fanOutAndClaim(prisma, fannedAt, { workerId, leaseMs: settings.leaseMs }, wanted);
+      await enqueue(fanned.claimed, fannedAt.getTime() + settings.leaseMs);
+      if (fanned.events < wanted) exhausted = true;
     } catch (error) {
       // What was claimed before the error comes back when its lease runs out.
       log.error("propagation.claim_failed", describeError(error));
       exhausted = true;
+    }
+  };
+  const enqueue = async (claimed: ClaimedDelivery[], leaseUntil: number) => {
+    const systemIds = [...new Set(claimed.map((d) => d.systemId))];
+    const secrets = new Map(await Promise.all(systemIds.map(async (id) => [id, await signingSecretsOrNone(prisma, id, now)] as const)));
+    for (const delivery of claimed) {
+      writer.knowFailingSince(delivery.systemId, delivery.failingSince);
+      queue.push({ delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
     }
   };
   const send = async ({ delivery, secrets }: Queued) => {
@@ -133,7 +142,7 @@ export async function deliverDueWebhooks(
     }
     if (signal.aborted) unsent.push(...queue.splice(0).map((q) => q.delivery.id));
     const mayClaim = !signal.aborted && !exhausted && Date.now() < deadline;
-    if (mayClaim && !claiming && queue.length < settings.concurrency) {
+    if (mayClaim && !claiming && queue.length < Math.max(settings.concurrency, claimSize())) {
       claiming = claim().finally(() => {
         claiming = null;
         wake();

@@ -1,7 +1,7 @@
 import { purgeIdempotencyJob } from "../api/purge-idempotency-job";
 import { emailJobHandler } from "../email/email-job";
 import { importPassJobHandler, importSweepJob } from "../import/import-worker-job";
-import { deliverJob, fanOutJob } from "../propagation/propagation-jobs";
+import { deliverJob } from "../propagation/propagation-jobs";
 import type { PrismaClient } from "../db/generated/client";
 import { enqueueJobs } from "../queue/enqueue-job";
 import type { JobHandler } from "../queue/job-handler";
@@ -23,7 +23,7 @@ export async function ensureRecurringJobs(prisma: PrismaClient, now: Date): Prom
 }
 
 /**
- * The jobs every worker runs: webhook fan-out and delivery (their own tables, for speed), the
+ * The jobs every worker runs: webhook fan-out and delivery in one (their own tables, for speed), the
  * queue, and, once per start, making sure the self-scheduling housekeeping jobs are queued.
  */
-export const workerJobs: WorkerJob[] = [fanOutJob, deliverJob, createQueueJob(jobHandlers), createEnsureRecurringJob(ensureRecurringJobs)];
+export const workerJobs: WorkerJob[] = [deliverJob, createQueueJob(jobHandlers), createEnsureRecurringJob(ensureRecurringJobs)];

@@ -1,11 +1,12 @@
 // `tsx tests/bench/fan-out-stages.ts`: where a delivery's time goes, stage by stage, for
-// BENCH_EVENTS (2000) events to one local receiver: fan-out, claim, signing, HTTP, outcome writes.
+// BENCH_EVENTS (2000) events to one local receiver: fan-out into claimed deliveries, signing, HTTP,
+// outcome writes.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { overrideConfig } from "@/lib/config";
-import { claimDeliveries, type ClaimedDelivery } from "@/lib/propagation/claim-deliveries";
-import { fanOutEvents } from "@/lib/propagation/fan-out-events";
+import type { ClaimedDelivery } from "@/lib/propagation/claim-deliveries";
+import { fanOutAndClaim } from "@/lib/propagation/fan-out-events";
 import { loadSigningSecrets } from "@/lib/propagation/load-signing-secrets";
 import { recordDeliveryOutcomes, type DeliveryOutcome } from "@/lib/propagation/record-delivery-outcomes";
 import { sendWebhook } from "@/lib/propagation/send-webhook";
@@ -42,17 +43,13 @@ try {
     ),
   );
   let start = performance.now();
-  while ((await fanOutEvents(prisma, new Date())) > 0);
-  line("fan-out (batches of FAN_OUT_BATCH)", ms(start));
-
-  start = performance.now();
   const claimed: ClaimedDelivery[] = [];
   for (;;) {
-    const batch = await claimDeliveries(prisma, { workerId: "stages", now: new Date(), limit: claimSize, leaseMs: 60_000 });
-    claimed.push(...batch);
-    if (batch.length < claimSize) break;
+    const fanned = await fanOutAndClaim(prisma, new Date(), { workerId: "stages", leaseMs: 60_000 }, claimSize);
+    claimed.push(...fanned.claimed);
+    if (fanned.events < claimSize) break;
   }
-  line(`claim (batches of ${claimSize})`, ms(start));
+  line(`fan-out, inserted claimed (batches of ${claimSize})`, ms(start));
 
   start = performance.now();
   const secrets = await loadSigningSecrets(prisma, system.id, new Date());

@@ -8,7 +8,7 @@
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { overrideConfig } from "@/lib/config";
-import { fanOutJob, deliverJob } from "@/lib/propagation/propagation-jobs";
+import { deliverJob } from "@/lib/propagation/propagation-jobs";
 import { startWorker } from "@/lib/worker/run-worker";
 import { setupTestDatabase } from "../support/test-database";
 import { createPublishedPurpose } from "../factories/purposes";
@@ -45,7 +45,7 @@ try {
   const fan: { ours: number; ceiling: number }[] = [];
   const check: { ours: number; ceiling: number }[] = [];
   for (let run = 1; run <= runs; run += 1) {
-    const worker = startWorker(t.database.prisma, { pollMs: 10, jobs: [fanOutJob, deliverJob] });
+    const worker = startWorker(t.database.prisma, { pollMs: 10, jobs: [deliverJob] });
     fan.push(await measureFanOut(t.database, { events, concurrency }));
     await worker.stop();
     check.push(fanOutOnly ? { ours: 0, ceiling: 1 } : await measureConsentCheck(t.database, { key, persons, purposes, seconds, concurrency: 4 }));
