@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { getProcessingState } from "@/lib/persons/get-processing-state";
 
 /**
@@ -17,13 +18,13 @@ export async function ProcessingBanner({ personId }: { personId: string }) {
     <section className="banner warning" aria-labelledby="processing-banner-title" data-testid="processing-banner">
       <h2 id="processing-banner-title">{erasure ? t("erasureTitle") : t("restrictedTitle")}</h2>
       {erasure && (
-        <p data-testid="erasure-scheduled">
+        <p data-testid="banner-erasure">
           {t("erasureScheduled", { date: format.dateTime(erasure.scheduledFor, { dateStyle: "long" }) })}{" "}
           {erasure.cancellable ? <Link href="/data/delete">{t("erasureCancel")}</Link> : t("erasureUnderWay")}
         </p>
       )}
       {state.restrictedAt && (
-        <p data-testid="restricted">
+        <p data-testid="banner-restricted">
           {t("restricted", { date: format.dateTime(state.restrictedAt, { dateStyle: "long" }) })} <Link href="/requests">{t("requestsLink")}</Link>
         </p>
       )}

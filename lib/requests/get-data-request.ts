@@ -30,9 +30,13 @@ export async function getDataRequest({ actor, requestId, now = new Date() }: { a
     findRequestPropagation(prisma, request),
     request.status === "AWAITING_SYSTEMS" ? findPendingErasureSystems(prisma, request) : Promise.resolve([]),
   ]);
+  // The timeline names the staff member behind each step (their name, else their email).
+  const staffIds = [...new Set(request.steps.flatMap((s) => (s.actorKind === "STAFF" && s.actorId ? [s.actorId] : [])))];
+  const staff = new Map((await prisma.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name || u.email]));
+  const steps = request.steps.map((s) => ({ ...s, staffName: s.actorKind === "STAFF" && s.actorId ? (staff.get(s.actorId) ?? null) : null }));
   const due = effectiveDueAt(request);
   const open = !["COMPLETED", "DENIED", "CANCELLED"].includes(request.status);
-  return { ...request, organization, due, urgency: open ? urgencyOf(due, now) : ("normal" as const), propagation, pendingSystems };
+  return { ...request, steps, organization, due, urgency: open ? urgencyOf(due, now) : ("normal" as const), propagation, pendingSystems };
 }
 
 export type OfficerRequestView = NonNullable<Awaited<ReturnType<typeof getDataRequest>>>;

@@ -304,6 +304,7 @@ test("an erasure waits in AWAITING_SYSTEMS until the acknowledging system confir
     await officer.page.goto(`/admin/requests/${requestId}`);
     await expect(officer.page.locator("h1 .badge").first()).toHaveText("Vastaanotettu");
     await officer.page.getByRole("button", { name: "Hyväksy nyt: poista heti" }).click();
+    await officer.page.getByRole("dialog", { name: "Poistetaanko henkilön tiedot nyt?" }).getByRole("button", { name: "Poista nyt" }).click();
     await expect(officer.page.locator("h1 .badge").first()).toHaveText("Odottaa liitettyjä järjestelmiä");
     await expect(officer.page.locator("p.warning")).toContainText(/^Odottaa kuittausta: /);
     await expect(officer.page.locator("p.warning")).toContainText(systemKey);

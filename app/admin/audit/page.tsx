@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
+import { findPersonLabels, type PersonLabel } from "@/lib/persons/find-person-labels";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import { isAppError } from "@/lib/errors";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -32,6 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     fieldErrors = error.options.fields ?? {};
   }
   const chain = search.verify === "1" ? await verifyAuditTrail({ actor }) : null;
+  const people = await findPersonLabels(page?.entries.flatMap((e) => (e.personId ? [e.personId] : [])) ?? []);
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...extra })}`;
   const input = (name: (typeof FILTERS)[number], type = "text") => (
     <div className="field">
@@ -92,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>
                     <code>{e.action}</code>
                   </td>
-                  <td>{e.personId ? <Link href={query({ personId: e.personId })}>{e.personId.slice(0, 8)}…</Link> : "—"}</td>
+                  <td>{e.personId ? <PersonCell personId={e.personId} label={people.get(e.personId)} href={query({ personId: e.personId })} t={t} /> : "—"}</td>
                   <td>
                     <code className="details">{e.details ? JSON.stringify(e.details) : ""}</code>
                   </td>
@@ -108,5 +110,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </nav>
       )}
     </>
+  );
+}
+
+/** A person as staff recognise them: the name (or email), "erased person" once erased; the id filters by them. */
+function PersonCell({ personId, label, href, t }: { personId: string; label: PersonLabel | undefined; href: string; t: Awaited<ReturnType<typeof getTranslations<"auditViewer">>> }) {
+  const text = label?.kind === "named" ? label.name : label?.kind === "unnamed" && label.email ? label.email : label?.kind === "erased" ? t("erasedPerson") : t("unknownPerson");
+  return (
+    <Link href={href} title={personId} aria-label={t("personFilter", { person: text })} data-person-label={label?.kind ?? "unknown"}>
+      {text}
+    </Link>
   );
 }

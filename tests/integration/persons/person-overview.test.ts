@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { grantConsent } from "@/lib/consents/grant-consent";
 import { withdrawConsent } from "@/lib/consents/withdraw-consent";
+import { findPersonLabels } from "@/lib/persons/find-person-labels";
 import { getPersonOverview } from "@/lib/persons/get-person-overview";
 import { getProcessingState } from "@/lib/persons/get-processing-state";
 import { requestErasure } from "@/lib/requests/request-erasure";
@@ -77,5 +78,24 @@ describe("getProcessingState", () => {
     expect((await getProcessingState(id)).erasure?.cancellable).toBe(false);
     await t.database.prisma.dataRequest.update({ where: { id: request.id }, data: { status: "CANCELLED" } });
     expect((await getProcessingState(id)).erasure).toBeNull();
+  });
+});
+
+describe("findPersonLabels", () => {
+  it("names a living person, falls back to the email, says erased, and knows no unknown id", async () => {
+    const prisma = t.database.prisma;
+    const named = await createPerson(prisma, { givenName: "Aino" });
+    await prisma.person.update({ where: { id: named.id }, data: { familyName: "Aalto" } });
+    const unnamed = await prisma.person.create({ data: { email: uniqueEmail("unnamed") } });
+    const erased = await createPerson(prisma, { givenName: "Erkki" });
+    await prisma.person.update({ where: { id: erased.id }, data: { erasedAt: new Date() } });
+    const unknown = "00000000-0000-7000-8000-000000000001";
+
+    const labels = await findPersonLabels([named.id, unnamed.id, erased.id, unknown, named.id]);
+    expect(labels.get(named.id)).toEqual({ kind: "named", name: "Aino Aalto" });
+    expect(labels.get(unnamed.id)).toEqual({ kind: "unnamed", email: unnamed.email });
+    expect(labels.get(erased.id)).toEqual({ kind: "erased" });
+    expect(labels.get(unknown)).toEqual({ kind: "unknown" });
+    expect(labels.size).toBe(4);
   });
 });

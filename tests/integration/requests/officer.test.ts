@@ -63,6 +63,8 @@ describe("officer flow", () => {
 
     const officerView = await getDataRequest({ actor, requestId: created.id });
     expect(officerView!.steps.map((s) => s.kind)).toEqual(["received", "confirmation_sent", "confirmed", "assigned", "note", "approved", "completed"]);
+    // Each staff step names the officer (their email, as they have no name); the person's steps name no one.
+    expect(officerView!.steps.map((s) => s.staffName)).toEqual([user.email, user.email, null, user.email, user.email, user.email, user.email]);
     expect(officerView!.assignee).toMatchObject({ id: user.id });
     // The person sees their steps, not the officers' internal ones.
     const mine = (await findPersonRequests(person.id)).find((r) => r.id === created.id)!;

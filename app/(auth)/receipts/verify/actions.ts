@@ -25,7 +25,8 @@ export const verifyReceiptAction = defineAction({
     return {
       valid: true as const,
       id: r.consentReceiptID,
-      purpose: r.services?.[0]?.purposes?.[0]?.purpose ?? "",
+      // The purpose's title as the person saw it (the description is the purpose's long text).
+      purpose: r.services?.[0]?.service ?? "",
       status: (r as unknown as { omadata?: { status?: string } }).omadata?.status ?? "",
       time: new Date(r.consentTimestamp * 1000).toISOString(),
     };

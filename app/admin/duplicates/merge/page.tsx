@@ -50,9 +50,21 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
           {t("second")}: <Link href={`/admin/persons/${second.id}`}>{label(second)}</Link> — {counts(second)}
         </li>
       </ul>
-      <div className="card">
-        <MergeForm a={first} b={second} />
-      </div>
+      {first.hasAccount && second.hasAccount ? (
+        // Said before anything is chosen: the merge would be refused, and here is what to do instead.
+        <section className="card warning" aria-labelledby="both-accounts-title" data-testid="both-accounts">
+          <h2 id="both-accounts-title">{t("bothAccountsTitle")}</h2>
+          <p>{t("bothAccountsWhy")}</p>
+          <p>{t("bothAccountsNext")}</p>
+          <p>
+            <Link href="/admin/requests/new">{t("bothAccountsRequestLink")}</Link>
+          </p>
+        </section>
+      ) : (
+        <div className="card">
+          <MergeForm a={first} b={second} />
+        </div>
+      )}
     </>
   );
 }

@@ -69,7 +69,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
             <li key={s.id} data-step={s.kind} className={s.internal ? "internal" : undefined}>
               <time dateTime={s.at.toISOString()}>{when(s.at)}</time> {stepKinds.has(s.kind) ? r(`steps.${s.kind as "received"}`) : s.kind}{" "}
               <span className="muted">
-                {t("by", { actor: t(`actors.${s.actorKind as "PERSON"}`) })}
+                {s.staffName ? t("byStaff", { actor: t(`actors.${s.actorKind as "PERSON"}`), name: s.staffName }) : t("by", { actor: t(`actors.${s.actorKind as "PERSON"}`) })}
                 {s.internal && ` · ${t("internal")}`}
               </span>
               {s.note && <p className="step-note">{s.note}</p>}
