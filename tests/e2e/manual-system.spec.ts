@@ -86,6 +86,7 @@ test("an admin adds a manual system; an approved erasure of a person it holds wa
   const officer = await signedIn(browser, OFFICER);
   await officer.page.goto(`/admin/requests/${requestId}`);
   await officer.page.getByRole("button", { name: "Hyväksy nyt: poista heti" }).click();
+  await officer.page.getByRole("dialog", { name: "Poistetaanko henkilön tiedot nyt?" }).getByRole("button", { name: "Poista nyt" }).click();
   await expect(officer.page.locator("h1 .badge").first()).toHaveText("Odottaa liitettyjä järjestelmiä");
   await expect(officer.page.locator("p.warning")).toContainText(name);
   await expect(officer.page.getByTestId("manual-tasks")).toContainText("Avoin");
