@@ -398,7 +398,7 @@ test("an officer enters a request on a person's behalf; the person confirms by e
   }
   // One approval: the officer's. Had a replay gone through, the officer's would have been refused.
   await expect(officer.page.getByTestId("timeline").locator('li[data-step="approved"]')).toHaveCount(1);
-  await expect(officer.page.getByTestId("timeline").locator('li[data-step="approved"]')).toContainText("tekijä: henkilökunta");
+  await expect(officer.page.getByTestId("timeline").locator('li[data-step="approved"]')).toContainText(`tekijä: ${OFFICER}`);
 
   await officer.page.getByLabel("Mitä tehtiin (lähetetään henkilölle)").fill("Sukunimi korjattiin.");
   await officer.page.getByRole("button", { name: "Merkitse valmiiksi" }).click();
