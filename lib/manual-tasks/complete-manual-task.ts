@@ -23,6 +23,7 @@ export async function completeManualTask({ actor, input }: { actor: Actor; input
       if (!locked[0]) throw new AppError("NOT_FOUND", "no such task", { userMessage: "notFound" });
       const task = await tx.manualTask.findUniqueOrThrow({ where: { id: taskId }, select: { status: true, kind: true, systemId: true, dataRequestId: true, personId: true } });
       if (task.status === "DONE") throw new AppError("CONFLICT", "task already done", { userMessage: "alreadyDone" });
+      if (task.status !== "OPEN") throw new AppError("CONFLICT", "task no longer open", { userMessage: "notOpen" });
       await tx.manualTask.update({ where: { id: taskId }, data: { status: "DONE", note, doneAt: now, doneById: actor.id, externalIds: [] } });
       const audit: AuditInput[] = [
         { action: "manual_task.done", personId: task.personId, target: `ManualTask:${taskId}`, details: { systemId: task.systemId, dataRequestId: task.dataRequestId, kind: task.kind } },

@@ -7,7 +7,7 @@ import { notifyTaskOwner } from "./notify-task-owner";
 /**
  * Inside the request's change transaction: one task for each manual system that holds the
  * person, its owner emailed (queued in the same transaction). A system that already has a task
- * for the request gets no second one. An erasure calls this before the person's data goes, so
+ * of this kind for the request gets no second one (a restriction and its lifting are two). An erasure calls this before the person's data goes, so
  * the task can carry their ids and the email their address. Answers the audit entries to append.
  */
 export async function createManualTasks(tx: Tx, { request, kind, now }: { request: { id: string; personId: string }; kind: ManualTaskKind; now: Date }): Promise<AuditInput[]> {
@@ -16,7 +16,7 @@ export async function createManualTasks(tx: Tx, { request, kind, now }: { reques
   const email = kind === "ERASURE" ? (await tx.person.findUnique({ where: { id: request.personId }, select: { email: true } }))?.email : null;
   const audit: AuditInput[] = [];
   for (const system of systems) {
-    const existing = await tx.manualTask.findUnique({ where: { systemId_dataRequestId: { systemId: system.id, dataRequestId: request.id } }, select: { id: true } });
+    const existing = await tx.manualTask.findUnique({ where: { systemId_dataRequestId_kind: { systemId: system.id, dataRequestId: request.id, kind } }, select: { id: true } });
     if (existing) continue;
     const task = await tx.manualTask.create({
       data: { systemId: system.id, dataRequestId: request.id, personId: request.personId, kind, externalIds: system.externalIds, createdAt: now },

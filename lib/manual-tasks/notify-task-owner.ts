@@ -26,10 +26,8 @@ export interface TaskNotice {
 export async function notifyTaskOwner(tx: Tx, notice: TaskNotice, now: Date) {
   const to = notice.system.ownerEmail;
   if (!to) return;
-  const staff = await tx.user.findUnique({ where: { email: to }, select: { person: { select: { preferredLanguage: true } } } });
-  const language = staff?.person?.preferredLanguage;
-  const locale = isLocale(language) ? language : defaultLocale;
-  const t = translatorFor(locale, "manualTasks");
+  const t = await ownerTranslator(tx, to);
+  const locale = t.locale;
   const url = `${getConfig().APP_URL}/admin/tasks/${notice.taskId}`;
   const subject = t(`email.subject.${notice.kind}`, { system: notice.system.name });
   const paragraphs = [
@@ -50,4 +48,29 @@ export async function notifyTaskOwner(tx: Tx, notice: TaskNotice, now: Date) {
     }),
   );
   await enqueueEmail(tx, { to, subject, html, text, personId: null }, now);
+}
+
+/**
+ * Queues the owner's email that an open task is no longer needed (its request closed first), in
+ * the caller's transaction. Carries no identifiers: the task page no longer shows them either.
+ */
+export async function notifyTaskCancelled(tx: Tx, notice: Pick<TaskNotice, "taskId" | "kind" | "system">, now: Date) {
+  const to = notice.system.ownerEmail;
+  if (!to) return;
+  const t = await ownerTranslator(tx, to);
+  const task = t(`email.subject.${notice.kind}`, { system: notice.system.name });
+  const subject = t("email.cancelled.subject", { task });
+  const url = `${getConfig().APP_URL}/admin/tasks/${notice.taskId}`;
+  const { html, text } = await renderEmail(
+    createElement(NoticeEmail, { lang: t.locale, preview: subject, heading: subject, paragraphs: [t("email.cancelled.body", { system: notice.system.name })], button: { label: t("email.button"), url }, smallPrint: [] }),
+  );
+  await enqueueEmail(tx, { to, subject, html, text, personId: null }, now);
+}
+
+/** The owner's language when the owner is staff here, else the default. */
+async function ownerTranslator(tx: Tx, email: string) {
+  const staff = await tx.user.findUnique({ where: { email }, select: { person: { select: { preferredLanguage: true } } } });
+  const language = staff?.person?.preferredLanguage;
+  const locale = isLocale(language) ? language : defaultLocale;
+  return Object.assign(translatorFor(locale, "manualTasks"), { locale });
 }

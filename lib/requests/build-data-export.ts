@@ -6,7 +6,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { runChange } from "../changes/run-change";
 import { loadDescribeNames } from "../i18n/describe-names";
 import { defaultLocale, isLocale } from "../i18n/locales";
-import { appendRequestStep } from "./append-request-step";
+import { closeDataRequest } from "./close-data-request";
 import { collectPersonData } from "./collect-person-data";
 import { exportFileStrings } from "./export-file-strings";
 import { renderExportFiles } from "./render-export-files";
@@ -43,8 +43,8 @@ export async function buildDataExport(prisma: PrismaClient, { exportId, workerId
         data: { status: "READY", progress: 100, content: zip, sizeBytes: zip.byteLength, sha256: createHash("sha256").update(zip).digest("hex"), readyAt: at, expiresAt },
       });
       if (count === 0) return { result: null, audit: [] };
-      const request = await tx.dataRequest.update({ where: { id: exp.requestId }, data: { status: "COMPLETED", closedAt: at }, select: { type: true } });
-      await appendRequestStep(tx, { requestId: exp.requestId, kind: "export_ready", status: "COMPLETED", actor, now: at });
+      const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: exp.requestId }, select: { id: true, personId: true, type: true } });
+      await closeDataRequest(tx, { request, status: "COMPLETED", step: "export_ready", actor, now: at });
       return {
         result: true,
         jobs: await requestEmailJobs(

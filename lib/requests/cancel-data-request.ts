@@ -1,7 +1,7 @@
 import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
-import { appendRequestStep } from "./append-request-step";
+import { closeDataRequest } from "./close-data-request";
 import { lockDataRequest } from "./lock-data-request";
 import { requestEmailJobs } from "./render-request-email";
 
@@ -18,13 +18,12 @@ export async function cancelDataRequest({ actor, personId, requestId }: { actor:
       if (request.status !== "RECEIVED" && request.status !== "VERIFYING") {
         throw new AppError("CONFLICT", "request can no longer be cancelled", { userMessage: "cannotCancel" });
       }
-      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "CANCELLED", closedAt: now, confirmTokenHash: null } });
-      await appendRequestStep(tx, { requestId, kind: "cancelled", status: "CANCELLED", actor, now });
+      const tasks = await closeDataRequest(tx, { request, status: "CANCELLED", step: "cancelled", actor, now, data: { confirmTokenHash: null } });
       const person = request.type === "ERASURE" ? await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } }) : null;
       return {
         jobs: await requestEmailJobs(person && { to: person.email, language: person.preferredLanguage, kind: "erasureCancelled", requestType: "ERASURE" }, personId),
         result: { requestId, type: request.type },
-        audit: { action: "request.cancelled", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status } },
+        audit: [{ action: "request.cancelled", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status } }, ...tasks],
       };
     },
     options,

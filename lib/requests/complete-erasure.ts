@@ -3,7 +3,7 @@ import type { AuditInput } from "../audit/append-audit-entry";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import type { Tx } from "../db/types";
 import { enqueueJobs } from "../queue/enqueue-job";
-import { appendRequestStep } from "./append-request-step";
+import { closeDataRequest } from "./close-data-request";
 import { claimDataRequest } from "./claim-data-request";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
 import { queueErasureFinalEmail } from "./queue-erasure-final-email";
@@ -35,8 +35,8 @@ export async function completeErasureInTransaction(tx: Tx, { requestId, actor, n
   const request = await claimDataRequest(tx, requestId, "ERASURE", ["AWAITING_SYSTEMS"]);
   if (!request) return null;
   if ((await findPendingErasureSystems(tx, request)).length > 0) return null;
-  await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
-  await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now });
+  // No task is open here (an open one holds the erasure up), so closing cancels none.
+  await closeDataRequest(tx, { request: { id: requestId, personId: request.personId, type: "ERASURE" }, status: "COMPLETED", step: "completed", actor, now });
   await enqueueJobs(tx, await queueErasureFinalEmail(tx, request), now);
   return { action: "request.status_changed", personId: request.personId, target: `DataRequest:${requestId}`, details: { from: "AWAITING_SYSTEMS", to: "COMPLETED" } };
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { OutboxInput } from "../propagation/record-outbox-event";
 import { appendRequestStep } from "./append-request-step";
 import { assertOfficer } from "./assert-officer";
+import { closeDataRequest } from "./close-data-request";
 import { lockDataRequest } from "./lock-data-request";
 import { restrictPerson } from "./restrict-person";
 import { denySchema } from "./schemas";
@@ -26,10 +27,10 @@ export async function denyDataRequest({ actor, input }: { actor: Actor; input: u
       if (!["RECEIVED", "VERIFYING", "IN_PROGRESS"].includes(request.status)) throw new AppError("CONFLICT", "request closed", { userMessage: "notDeniable" });
       if (restrictInstead && request.type !== "ERASURE") throw new AppError("VALIDATION", "restriction instead is for erasures", { fields: { restrictInstead: "restrictOnlyErasure" } });
       const personId = request.personId;
-      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "DENIED", decisionReason: reason, closedAt: now, confirmTokenHash: null } });
+      // Closed before a restriction instead is applied, so only the request's earlier tasks are cancelled.
+      const tasks = await closeDataRequest(tx, { request, status: "DENIED", step: "denied", actor, now, note: reason, data: { decisionReason: reason, confirmTokenHash: null } });
       await tx.dataExport.deleteMany({ where: { requestId, status: { in: ["PENDING", "FAILED"] } } });
-      await appendRequestStep(tx, { requestId, kind: "denied", status: "DENIED", actor, now, note: reason });
-      const audit: AuditInput[] = [{ action: "request.denied", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status, restrictInstead } }];
+      const audit: AuditInput[] = [{ action: "request.denied", personId, target: `DataRequest:${requestId}`, details: { type: request.type, from: request.status, restrictInstead } }, ...tasks];
       let events: OutboxInput[] = [];
       if (restrictInstead) {
         const restricted = await restrictPerson(tx, { personId, requestId, now });

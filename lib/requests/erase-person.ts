@@ -12,6 +12,7 @@ import { recordOutboxEvent } from "../propagation/record-outbox-event";
 import { deleteQueuedJobsOf } from "../queue/delete-queued-jobs-of";
 import { suppressEmail } from "../suppression/suppress-email";
 import { appendRequestStep } from "./append-request-step";
+import { closeDataRequest } from "./close-data-request";
 
 /** The sealing context of the address kept for the final email: opens only on this request's row. */
 export const notifyEmailContext = (requestId: string) => `DataRequest:${requestId}:notifyEmail`;
@@ -92,10 +93,10 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
   // words and the reasons written to them go. Other open requests are closed.
   await tx.dataRequest.updateMany({ where: { personId }, data: { description: null, decisionReason: null, extensionReason: null } });
   await tx.dataRequestStep.updateMany({ where: { request: { personId } }, data: { note: null } });
-  const others = await tx.dataRequest.findMany({ where: { personId, id: { not: request.id }, status: { in: [...OPEN_STATUSES, "AWAITING_SYSTEMS"] } }, select: { id: true } });
+  const others = await tx.dataRequest.findMany({ where: { personId, id: { not: request.id }, status: { in: [...OPEN_STATUSES, "AWAITING_SYSTEMS"] } }, select: { id: true, personId: true, type: true } });
+  const cancelledTasks: AuditInput[] = [];
   for (const other of others) {
-    await tx.dataRequest.update({ where: { id: other.id }, data: { status: "CANCELLED", closedAt: now, confirmTokenHash: null } });
-    await appendRequestStep(tx, { requestId: other.id, kind: "closed_by_erasure", status: "CANCELLED", actor, now });
+    cancelledTasks.push(...(await closeDataRequest(tx, { request: other, status: "CANCELLED", step: "closed_by_erasure", actor, now, data: { confirmTokenHash: null }, byErasure: true })));
   }
 
   await tx.person.update({
@@ -119,6 +120,7 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
     { action: "person.erased", personId, target: `Person:${personId}`, details: { dataRequestId: request.id, outboxEventId: event.id, deleted: counts, closedRequests: others.length } },
     { action: "request.status_changed", personId, target: `DataRequest:${request.id}`, details: { from: request.status, to: "AWAITING_SYSTEMS" } },
     ...tasks,
+    ...cancelledTasks,
   ];
   return { audit, eventId: event.id, counts };
 }

@@ -2,7 +2,7 @@ import type { Actor } from "../audit/actor";
 import { runChange, type ChangeOptions } from "../changes/run-change";
 import { AppError } from "../errors";
 import { createManualTasks } from "../manual-tasks/create-manual-tasks";
-import { appendRequestStep } from "./append-request-step";
+import { closeDataRequest } from "./close-data-request";
 import { assertOfficer } from "./assert-officer";
 import { findPendingErasureSystems } from "./find-pending-erasure-systems";
 import { lockDataRequest } from "./lock-data-request";
@@ -36,9 +36,9 @@ export async function fulfilDataRequest({ actor, input }: { actor: Actor; input:
       } else if (request.type === "ACCESS" || request.type === "PORTABILITY") {
         throw new AppError("CONFLICT", "completed by its export", { userMessage: "completedByExport" });
       }
-      await tx.dataRequest.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
-      await appendRequestStep(tx, { requestId, kind: "completed", status: "COMPLETED", actor, now, note: note ?? null, internal: request.type === "ERASURE" });
-      const tasks = request.type === "RECTIFICATION" ? await createManualTasks(tx, { request, kind: "RECTIFICATION", now }) : [];
+      // An erasure closed with manual tasks still open cancels them.
+      const cancelled = await closeDataRequest(tx, { request, status: "COMPLETED", step: "completed", actor, now, note: note ?? null, internal: request.type === "ERASURE" });
+      const tasks = request.type === "RECTIFICATION" ? await createManualTasks(tx, { request, kind: "RECTIFICATION", now }) : cancelled;
       const person = await tx.person.findUnique({ where: { id: personId }, select: { email: true, preferredLanguage: true } });
       return {
         result: undefined,

@@ -62,7 +62,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <dd data-testid="task-note">{task.note}</dd>
             </>
           )}
+          {task.status === "CANCELLED" && (
+            <>
+              <dt>{t("cancelledAt")}</dt>
+              <dd>{task.doneAt && when(task.doneAt)}</dd>
+            </>
+          )}
         </dl>
+        {task.status === "CANCELLED" && <p className="muted">{t("cancelledHint")}</p>}
         {task.kind === "ERASURE" && task.status === "OPEN" && <p className="muted">{t("erasureHint")}</p>}
       </div>
       {task.status === "OPEN" && (
