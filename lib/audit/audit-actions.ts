@@ -11,7 +11,7 @@ export const auditActions = [
   "request.received", "request.confirmed", "request.approved", "request.assigned", "request.noted", "request.denied", "request.extended",
   "request.fulfilled", "request.cancelled", "request.status_changed",
   "export.requested", "export.ready", "export.failed", "export.expired", "export.downloaded",
-  "manual_task.created", "manual_task.done",
+  "manual_task.created", "manual_task.done", "manual_task.cancelled",
   "staff.role_changed", "staff.invited", "staff.removed",
   "organization.created",
   "import.file_uploaded", "import.queued", "import.cancelled", "import.completed", "import.failed", "import.chunks_swept",
