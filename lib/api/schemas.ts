@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { purposeKeySchema } from "../consents/schemas";
 import { locales } from "../i18n/locales";
-import { partialProfileCorrectionSchema } from "../persons/schemas";
+import { isoPartialProfileCorrectionSchema } from "../persons/schemas";
 import { notInFuture } from "../validation/not-in-future";
 import { pageCursorParam, type CursorList } from "./page-cursor";
 
@@ -75,7 +75,7 @@ export const correctPersonBodySchema = z
     observedAt: pastDateTime.describe(
       "When the system saw the values it sends, not later than now (5 minutes of clock skew allowed; later is 422). A field the person changed themselves after this is refused with 409.",
     ),
-    changes: partialProfileCorrectionSchema.strict(),
+    changes: isoPartialProfileCorrectionSchema.strict(),
   })
   .strict();
 

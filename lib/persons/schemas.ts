@@ -28,6 +28,22 @@ const LATEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
 const refused = { params: { status: 422 } } as const;
 
 
+/**
+ * A birth date kept as YYYY-MM-DD. With `localFormats`, also as typed in the person's language
+ * (31.12.1985, 31/12/1985); the integration API takes ISO only (a system's 01/02/1985 may be US).
+ */
+const birthDateField = ({ localFormats }: { localFormats: boolean }) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const parsed = localFormats || /^\d{4}-\d{2}-\d{2}$/.test(v) ? parseCalendarDate(v) : ({ ok: false, reason: "dateInvalid" } as const);
+      if (parsed.ok) return parsed.date;
+      ctx.addIssue({ code: "custom", message: parsed.reason, ...(parsed.reason === "dateNotReal" ? refused : {}) });
+      return z.NEVER;
+    });
+
 const profileFields = z.object({
     givenName: optionalText(100),
     familyName: optionalText(100),
@@ -53,17 +69,7 @@ const profileFields = z.object({
       .refine((v) => v === "" || countries.isValid(v), { error: "countryInvalid" })
       .transform((v) => (v === "" ? null : v)),
     preferredLanguage: z.enum(locales, { error: "languageInvalid" }),
-    /** As typed in the person's language (31.12.1985, 31/12/1985) or ISO 1985-12-31; kept as YYYY-MM-DD. */
-    birthDate: z
-      .string()
-      .trim()
-      .transform((v, ctx) => {
-        if (v === "") return null;
-        const parsed = parseCalendarDate(v);
-        if (parsed.ok) return parsed.date;
-        ctx.addIssue({ code: "custom", message: parsed.reason, ...(parsed.reason === "dateNotReal" ? refused : {}) });
-        return z.NEVER;
-      }),
+    birthDate: birthDateField({ localFormats: true }),
 });
 
 type ProfileFields = Partial<z.output<typeof profileFields>>;
@@ -88,6 +94,8 @@ function checkCombinations(value: ProfileFields, ctx: z.RefinementCtx) {
 export const profileCorrectionSchema = profileFields.superRefine(checkCombinations);
 /** Any subset of the fields (connected systems, staff, the API). */
 export const partialProfileCorrectionSchema = profileFields.partial().superRefine(checkCombinations);
+/** The integration API's corrections: as partialProfileCorrectionSchema, birth dates in ISO 8601 only. */
+export const isoPartialProfileCorrectionSchema = profileFields.extend({ birthDate: birthDateField({ localFormats: false }) }).partial().superRefine(checkCombinations);
 
 export type ProfileCorrectionInput = z.input<typeof profileCorrectionSchema>;
 export type ProfileCorrection = z.output<typeof profileCorrectionSchema>;

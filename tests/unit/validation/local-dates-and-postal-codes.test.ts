@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partialProfileCorrectionSchema, profileCorrectionSchema } from "@/lib/persons/schemas";
+import { isoPartialProfileCorrectionSchema, partialProfileCorrectionSchema, profileCorrectionSchema } from "@/lib/persons/schemas";
 import { checkPostalCode } from "@/lib/validation/check-postal-code";
 import { parseCalendarDate } from "@/lib/validation/parse-calendar-date";
 import { fieldErrorsOf } from "@/lib/validation/parse-or-throw";
@@ -81,6 +81,11 @@ describe("the profile schema", () => {
     expect(fields({ postalCode: "114 55", country: "SE" })).toEqual({});
     expect(fields({ postalCode: "114 55", country: "FI" })).toEqual({ postalCode: "postalCodeFi" });
     expect(fields({ postalCode: "1145", country: "se" })).toEqual({ postalCode: "postalCodeSe" });
+  });
+
+  it("takes only ISO birth dates from the integration API (a system's 01/02/1985 may be US month-first)", () => {
+    expect(isoPartialProfileCorrectionSchema.parse({ birthDate: "1985-12-31" }).birthDate).toBe("1985-12-31");
+    for (const birthDate of ["31.12.1985", "01/02/1985"]) expect(fieldErrorsOf(isoPartialProfileCorrectionSchema.safeParse({ birthDate }).error!)).toEqual({ birthDate: "dateInvalid" });
   });
 
   it("leaves a partial correction without the country to the domain, which knows the stored one", () => {
