@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { describeError, log } from "../log";
 import type { JobContext } from "../worker/run-worker";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { fairSendQueue } from "./fair-send-queue";
 import { fanOutAndClaim } from "./fan-out-events";
 import { loadSigningSecrets } from "./load-signing-secrets";
 import { outcomeWriter } from "./outcome-writer";
@@ -77,7 +78,7 @@ export async function deliverDueWebhooks(
   const deadline = Date.now() + budgetMs;
   const passStart = performance.now();
   const writer = outcomeWriter(prisma, { workerId, schedule: settings.schedule, disableAfterHours: settings.disableAfterHours });
-  const queue: Queued[] = [];
+  const queue = fairSendQueue<Queued>();
   const unsent: string[] = [];
   let inFlight = 0;
   let answered = 0;
@@ -96,17 +97,17 @@ export async function deliverDueWebhooks(
       const claimed = await claimDeliveries(prisma, { workerId, now, limit, leaseMs: settings.leaseMs });
       await logAbandoned(prisma, claimed, settings.leaseMs);
       await enqueue(claimed, now.getTime() + settings.leaseMs);
-      if (claimed.length === limit) return;
       if (!fanOut) {
-        exhausted = true;
+        if (claimed.length < limit) exhausted = true;
         return;
       }
-      // Nothing more is due: new events, fanned out into deliveries this sender holds already.
+      // New events, fanned out into deliveries this sender holds already. They get a turn in
+      // every claim, so a backlog of tries due to one system never holds back others' changes.
       const fannedAt = new Date();
-      const wanted = limit - claimed.length;
+      const wanted = Math.max(limit - claimed.length, Math.ceil(limit / 2));
       const fanned = await fanOutAndClaim(prisma, fannedAt, { workerId, leaseMs: settings.leaseMs }, wanted);
       await enqueue(fanned.claimed, fannedAt.getTime() + settings.leaseMs);
-      if (fanned.events < wanted) exhausted = true;
+      if (claimed.length < limit && fanned.events < wanted) exhausted = true;
     } catch (error) {
       // What was claimed before the error comes back when its lease runs out.
       log.error("propagation.claim_failed", describeError(error));
@@ -118,7 +119,7 @@ export async function deliverDueWebhooks(
     const secrets = new Map(await Promise.all(systemIds.map(async (id) => [id, await signingSecretsOrNone(prisma, id, now)] as const)));
     for (const delivery of claimed) {
       writer.knowFailingSince(delivery.systemId, delivery.failingSince);
-      queue.push({ delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
+      queue.push(delivery.systemId, { delivery, secrets: secrets.get(delivery.systemId) ?? [], leaseUntil });
     }
   };
   const send = async ({ delivery, secrets }: Queued) => {
@@ -127,28 +128,38 @@ export async function deliverDueWebhooks(
     writer.add({ delivery, result, startedAt, finishedAt: new Date() });
     answered += 1;
     inFlight -= 1;
+    queue.finished(delivery.systemId);
     wake();
   };
 
   for (;;) {
-    while (inFlight < settings.concurrency && queue.length > 0 && !signal.aborted) {
-      const next = queue.shift()!;
+    // Each system gets its share of the slots while others have work (fairSendQueue).
+    let slotsIdle = false;
+    while (inFlight < settings.concurrency && !signal.aborted) {
+      const next = queue.take(settings.concurrency);
+      if (!next) {
+        slotsIdle = queue.size > 0;
+        break;
+      }
       if (Date.now() + settings.timeoutMs + LEASE_MARGIN_MS > next.leaseUntil) {
+        queue.finished(next.delivery.systemId);
         unsent.push(next.delivery.id);
         continue;
       }
       inFlight += 1;
       void send(next);
     }
-    if (signal.aborted) unsent.push(...queue.splice(0).map((q) => q.delivery.id));
+    if (signal.aborted) unsent.push(...queue.drain().map((q) => q.delivery.id));
     const mayClaim = !signal.aborted && !exhausted && Date.now() < deadline;
-    if (mayClaim && !claiming && queue.length < Math.max(settings.concurrency, claimSize())) {
+    // The next claim starts while a claim's worth still waits, so the slots never wait for it;
+    // and when what waits is all for systems at their share, so free slots find other work.
+    if (mayClaim && !claiming && (queue.size < Math.max(settings.concurrency, claimSize()) || slotsIdle)) {
       claiming = claim().finally(() => {
         claiming = null;
         wake();
       });
     }
-    if (inFlight === 0 && queue.length === 0 && !claiming && !mayClaim) break;
+    if (inFlight === 0 && queue.size === 0 && !claiming && !mayClaim) break;
     await new Promise<void>((resolve) => (wake = resolve));
   }
   if (answered >= settings.concurrency) lastPace = answered / Math.max((performance.now() - passStart) / 1000, 0.01);
