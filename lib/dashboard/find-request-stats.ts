@@ -1,17 +1,16 @@
 import type { Actor } from "../audit/actor";
 import { db } from "../db/client";
 import type { DataRequestStatus } from "../db/generated/enums";
-import { effectiveDueAt, overdueBefore, startOfUtcDay } from "../requests/due-date";
+import { effectiveDueAt, endOfDueDay, overdueBefore } from "../requests/due-date";
 import { assertStaffRole } from "../staff/assert-staff-role";
 import { requestStatsQuerySchema } from "./schemas";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const statuses: DataRequestStatus[] = ["RECEIVED", "VERIFYING", "IN_PROGRESS", "AWAITING_SYSTEMS", "COMPLETED", "DENIED", "CANCELLED"];
 const OPEN: DataRequestStatus[] = ["RECEIVED", "VERIFYING", "IN_PROGRESS", "AWAITING_SYSTEMS"];
 
-/** Answered on time: closed no later than the last day of its (possibly extended) due date, UTC. */
+/** Answered on time: closed no later than the last day of its (possibly extended) due date, in the configured zone. */
 export const answeredOnTime = (request: { closedAt: Date; dueAt: Date; extendedDueAt: Date | null }) =>
-  request.closedAt.getTime() < startOfUtcDay(effectiveDueAt(request)).getTime() + DAY_MS;
+  request.closedAt < endOfDueDay(effectiveDueAt(request));
 
 /**
  * Data-subject requests at a glance: how many are in each status, how many open ones are

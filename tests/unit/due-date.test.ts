@@ -28,12 +28,13 @@ describe("extensions and urgency", () => {
     expect(monthsAllowed(d("2026-01-31"), dueDateFor(d("2026-01-31")))).toBe(1);
   });
 
-  it("is overdue from the start of the day after the due day (UTC)", async () => {
+  it("is overdue from the start of the day after the due day in the configured zone (Helsinki by default)", async () => {
     const { urgencyOf } = await import("@/lib/requests/due-date");
     const due = dueDateFor(d("2026-01-31"));
-    expect(urgencyOf(due, new Date("2026-02-28T23:59:59.999Z"))).toBe("soon");
-    expect(urgencyOf(due, new Date("2026-03-01T00:00:00.000Z"))).toBe("overdue");
+    // 28 February ends at 22:00 UTC in Helsinki (UTC+2 in winter), not at midnight UTC.
+    expect(urgencyOf(due, new Date("2026-02-28T21:59:59.999Z"))).toBe("soon");
+    expect(urgencyOf(due, new Date("2026-02-28T22:00:00.000Z"))).toBe("overdue");
     expect(urgencyOf(due, new Date("2026-02-21T00:00:00.000Z"))).toBe("soon");
-    expect(urgencyOf(due, new Date("2026-02-20T23:59:59.999Z"))).toBe("normal");
+    expect(urgencyOf(due, new Date("2026-02-20T21:59:59.999Z"))).toBe("normal");
   });
 });

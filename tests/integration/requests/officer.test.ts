@@ -152,10 +152,11 @@ describe("officer flow", () => {
       (await findDataRequests({ actor, filter: { due, showStale: true }, now: new Date(iso) })).items.find((i) => i.id === created.id);
     expect((await item("2031-02-20T12:00:00Z"))!.urgency).toBe("normal");
     expect((await item("2031-02-21T12:00:00Z"))!.urgency).toBe("soon");
-    expect((await item("2031-02-28T23:59:59Z"))!.urgency).toBe("soon");
-    expect(await item("2031-02-28T23:59:59Z", "overdue")).toBeUndefined();
-    expect((await item("2031-03-01T00:00:00Z"))!.urgency).toBe("overdue");
-    expect(await item("2031-03-01T00:00:00Z", "overdue")).toBeDefined();
+    // The due day is 28 February in Helsinki (TIME_ZONE), which ends at 22:00 UTC.
+    expect((await item("2031-02-28T21:59:59Z"))!.urgency).toBe("soon");
+    expect(await item("2031-02-28T21:59:59Z", "overdue")).toBeUndefined();
+    expect((await item("2031-02-28T22:00:00Z"))!.urgency).toBe("overdue");
+    expect(await item("2031-02-28T22:00:00Z", "overdue")).toBeDefined();
     expect(await item("2031-02-20T12:00:00Z", "week")).toBeUndefined();
     expect(await item("2031-02-22T12:00:00Z", "week")).toBeDefined();
   });

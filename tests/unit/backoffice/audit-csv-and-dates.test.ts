@@ -16,9 +16,9 @@ describe("defusedCsvField", () => {
 
 describe("answeredOnTime", () => {
   const due = new Date("2026-03-31T00:00:00Z");
-  it("counts the whole due day, and an extension", () => {
-    expect(answeredOnTime({ closedAt: new Date("2026-03-31T23:59:59Z"), dueAt: due, extendedDueAt: null })).toBe(true);
-    expect(answeredOnTime({ closedAt: new Date("2026-04-01T00:00:00Z"), dueAt: due, extendedDueAt: null })).toBe(false);
+  it("counts the whole due day in Helsinki (ending 21:00 UTC in summer), and an extension", () => {
+    expect(answeredOnTime({ closedAt: new Date("2026-03-31T20:59:59Z"), dueAt: due, extendedDueAt: null })).toBe(true);
+    expect(answeredOnTime({ closedAt: new Date("2026-03-31T21:00:00Z"), dueAt: due, extendedDueAt: null })).toBe(false);
     expect(answeredOnTime({ closedAt: new Date("2026-05-01T00:00:00Z"), dueAt: due, extendedDueAt: new Date("2026-05-31T00:00:00Z") })).toBe(true);
   });
 });
