@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createSecureContext } from "node:tls";
 import { z } from "zod";
+import { parseOidcRoleMap, type OidcRoleMap } from "./auth/oidc-role-map";
 import { brandEnvShape } from "./brand/schema";
 
 const flag = (fallback: boolean) =>
@@ -47,6 +48,24 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** localhost, 127.0.0.0/8 or ::1: the only hosts an http:// OIDC_ISSUER may name (local testing). */
+export function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const oidcIssuer = z
+  .url({ protocol: /^https?$/, error: "must be an https:// URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0" })
+  .refine((v) => v.startsWith("https://") || isLoopbackUrl(v), "must be an https:// URL (http:// only for a loopback address such as http://127.0.0.1:4600)");
+
+const oidcRoleMap = z.string().transform((v, ctx) => {
+  const parsed = parseOidcRoleMap(v);
+  if (parsed.ok) return parsed.map;
+  ctx.addIssue({ code: "custom", message: parsed.message });
+  return z.NEVER;
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -106,6 +125,18 @@ const envSchema = z.object({
   /** Serve /dev/outbox (the emails kept without SMTP_URL) to loopback clients. Default: see localOutboxDefault. */
   LOCAL_OUTBOX: z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Staff single sign-on by OpenID Connect: all four of these, or none (README: Staff sign-in). */
+  OIDC_ISSUER: oidcIssuer.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** e.g. `omadata-admins=ADMIN,privacy=PRIVACY_OFFICER,support=SUPPORT`. */
+  OIDC_ROLE_MAP: oidcRoleMap.optional(),
+  /** The ID token claim holding the values OIDC_ROLE_MAP maps: groups, roles, or a dotted path. */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1, "must name a claim, e.g. groups").default("groups"),
+  /** With OIDC: staff addresses get no emailed sign-in links, only staff sign-in. */
+  STAFF_SSO_ONLY: flag(false),
+  /** Serves /metrics (Prometheus) to requests with `Authorization: Bearer <METRICS_TOKEN>`; unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   /** The IANA zone every date and time is shown in (pages, emails, exports). */
   TIME_ZONE: z.string().default("Europe/Helsinki").refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Helsinki"),
   /** Theming: BRAND_NAME, BRAND_LOGO_URL, BRAND_COLOR (contrast-checked), SUPPORT_EMAIL. */
@@ -114,7 +145,18 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
+/** Staff single sign-on settings, present when OIDC_ISSUER and its companions are set. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  roleClaim: string;
+  roleMap: OidcRoleMap;
+}
+
 export type Config = Omit<z.output<typeof envSchema>, "SEED_DEMO_DATA" | "APP_URL" | "PRIVACY_POLICY_URL" | "LOCAL_OUTBOX"> & {
+  /** Staff single sign-on, or null when OIDC is not configured. */
+  oidc: OidcSettings | null;
   APP_URL: string;
   /** Whether /dev/outbox is served (to loopback clients only). */
   LOCAL_OUTBOX: boolean;
@@ -151,8 +193,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...(tls && !appUrl.startsWith("https://") ? ["APP_URL: must be an https:// URL when TLS_CERT_FILE and TLS_KEY_FILE are set"] : []),
   ];
   if (tlsProblems.length) throw new ConfigError(tlsProblems);
+  const oidc = oidcSettings(c);
   const config: Config = {
     ...c,
+    oidc,
     storage,
     APP_URL: appUrl,
     PRIVACY_POLICY_URL: c.PRIVACY_POLICY_URL ?? `${appUrl}/privacy`,
@@ -165,6 +209,28 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with DATABASE_URL (every instance must use the same value)`));
   }
   return config;
+}
+
+/** OIDC_* all together or not at all; STAFF_SSO_ONLY only with them. */
+function oidcSettings(c: z.output<typeof envSchema>): OidcSettings | null {
+  const required = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"] as const;
+  const set = required.filter((k) => c[k] !== undefined);
+  if (set.length === 0) {
+    if (c.STAFF_SSO_ONLY) throw new ConfigError(["STAFF_SSO_ONLY: needs staff sign-in configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ROLE_MAP)"]);
+    return null;
+  }
+  const missing = required.filter((k) => c[k] === undefined);
+  if (missing.length) throw new ConfigError(missing.map((k) => `${k}: is required with ${set.join(", ")} (staff sign-in needs all of ${required.join(", ")})`));
+  return { issuer: c.OIDC_ISSUER!, clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET!, roleClaim: c.OIDC_ROLE_CLAIM, roleMap: c.OIDC_ROLE_MAP! };
+}
+
+/** What start-up logs as a warning: accepted settings that must not reach production. */
+export function configWarnings(config: Pick<Config, "oidc">): string[] {
+  const warnings: string[] = [];
+  if (config.oidc?.issuer.startsWith("http://")) {
+    warnings.push(`OIDC_ISSUER: ${config.oidc.issuer} is plain http, accepted only because it is a loopback address (local testing); use an https:// issuer in production`);
+  }
+  return warnings;
 }
 
 /**

@@ -4,10 +4,16 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from "node:https";
 import type { TLSSocket } from "node:tls";
 import next from "next";
+import { configWarnings } from "../lib/config";
+import { log } from "../lib/log";
+import { getDatabase } from "../lib/db/client";
+import { createMetrics } from "../lib/metrics/create-metrics";
+import { metricsInterceptor } from "../lib/metrics/serve-metrics";
 import { normaliseForwardedHeaders } from "../lib/runtime/normalise-forwarded-headers";
 import { loadConfigOrExit, loadTlsOrExit } from "./load-config";
 
 const config = loadConfigOrExit();
+for (const message of configWarnings(config)) log.warn("config.warning", { message });
 // TLS_CERT_FILE/TLS_KEY_FILE: serve HTTPS ourselves. Checked before Next.js starts, to fail fast.
 const tls = loadTlsOrExit(config);
 // Auth.js builds sign-in links from AUTH_URL when set; never from a request's Host header.
@@ -25,12 +31,19 @@ try {
   process.exit(1);
 }
 
+// METRICS_TOKEN set: /metrics answers here, before Next.js, and every other request is timed.
+// A webhook try is counted once it is older than the longest a try can take, plus a minute.
+const interceptMetrics = config.METRICS_TOKEN
+  ? metricsInterceptor(createMetrics({ database: getDatabase, settleMs: config.WEBHOOK_TIMEOUT_MS + 60_000 }), config.METRICS_TOKEN)
+  : null;
+
 function onRequest(req: IncomingMessage, res: ServerResponse) {
   normaliseForwardedHeaders(req.headers, {
     encrypted: Boolean((req.socket as TLSSocket).encrypted),
     remoteAddress: req.socket.remoteAddress,
     trustProxy: config.TRUST_PROXY,
   });
+  if (interceptMetrics?.(req, res)) return;
   void handle(req, res);
 }
 

@@ -5,6 +5,7 @@ import NextAuth from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { hashIp } from "../audit/actor";
+import { authorizeSignIn, staffSsoProvider } from "./authorize-sign-in";
 import { getConfig } from "../config";
 import { db } from "../db/client";
 import type { Role } from "../db/generated/enums";
@@ -47,13 +48,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
         sendVerificationRequest: sendSignInLinkEmail,
       }),
+      // Staff single sign-on, when OIDC_* is configured (lib/auth/staff-sso.ts).
+      ...(config.oidc ? [staffSsoProvider(config.oidc)] : []),
     ],
     callbacks: {
+      signIn: (params) => authorizeSignIn(params as Parameters<typeof authorizeSignIn>[0], config, prisma),
       session: sessionPayload,
     },
     events: {
-      async signIn({ user }) {
-        if (user.id) await recordSignIn(user.id, config.ADMIN_EMAILS, prisma, hashIp(ip, config.AUTH_SECRET!));
+      async signIn({ user, account }) {
+        if (user.id) await recordSignIn(user.id, config.ADMIN_EMAILS, prisma, hashIp(ip, config.AUTH_SECRET!), account?.provider);
       },
       async signOut(message) {
         const userId = "session" in message ? message.session?.userId : undefined;
