@@ -14,9 +14,22 @@ export interface SqlConnection {
   exec(script: string): Promise<void>;
 }
 
+/** A connection pool's use at one moment. */
+export interface PoolUse {
+  /** The most connections the pool opens. */
+  max: number;
+  /** Connections open now, and of them those idle. */
+  open: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+}
+
 export interface Database {
   kind: "postgres" | "pglite";
   prisma: PrismaClient;
+  /** The pool's use (for /metrics); null for PGlite, one embedded connection with no pool. */
+  poolUse(): PoolUse | null;
   /** Runs `work` on one dedicated connection (session-level locks hold across its queries). */
   withConnection<T>(work: (sql: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -36,6 +49,7 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
   return {
     kind: "postgres",
     prisma,
+    poolUse: () => ({ max: poolSize, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withConnection(work) {
       const client = await pool.connect();
       try {
@@ -68,6 +82,7 @@ async function openPglite(dir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    poolUse: () => null,
     withConnection(work) {
       const run = queue.then(() => work(sql));
       queue = run.catch(() => {});
