@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { logoOrigin } from "./lib/brand/logo-origin";
+import { brandImageOrigins } from "./lib/brand/logo-origin";
 
 // Security headers on every response; a fresh nonce per request for the scripts Next.js renders
 // (it reads the nonce from the request's Content-Security-Policy header).
@@ -11,8 +11,8 @@ export function proxy(request: NextRequest) {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // React style attributes and email previews need inline styles; scripts stay nonce-only.
     "style-src 'self' 'unsafe-inline'",
-    // A configured external logo (BRAND_LOGO_URL) is the one image from elsewhere.
-    `img-src 'self' blob: data:${logoOrigin() ? ` ${logoOrigin()}` : ""}`,
+    // A configured external logo or favicon (BRAND_LOGO_URL, BRAND_FAVICON_URL) are the only images from elsewhere.
+    ["img-src 'self' blob: data:", ...brandImageOrigins()].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  const { name } = getBrand();
-  return { title: { default: name, template: `%s · ${name}` }, description: t("tagline") };
+  const { name, favicon } = getBrand();
+  return { title: { default: name, template: `%s · ${name}` }, description: t("tagline"), icons: { icon: [favicon] } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

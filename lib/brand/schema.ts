@@ -13,6 +13,9 @@ export const DEFAULT_BRAND = {
 /** A logo file inside DATA_DIR: a plain file name, no folders, an image type the app serves. */
 export const LOGO_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.(svg|png|jpe?g|webp)$/i;
 
+/** A favicon file inside DATA_DIR: a plain file name, an image type browsers take as a page icon. */
+export const FAVICON_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.(svg|png|ico)$/i;
+
 const isHttpUrl = (v: string) => z.url({ protocol: /^https?$/ }).safeParse(v).success;
 
 const brandColor = z
@@ -43,6 +46,14 @@ export const brandEnvShape = {
   BRAND_LOGO_URL: z
     .string()
     .refine((v) => isHttpUrl(v) || LOGO_FILE.test(v), "must be an http(s) URL or the name of an .svg, .png, .jpg or .webp file inside DATA_DIR (no folders)")
+    .optional(),
+  /**
+   * The browser tab's icon: an http(s) URL, or the name of an .svg, .png or .ico file inside
+   * DATA_DIR that the app serves at /brand-icon. Unset: the brand's initial on BRAND_COLOR.
+   */
+  BRAND_FAVICON_URL: z
+    .string()
+    .refine((v) => isHttpUrl(v) || FAVICON_FILE.test(v), "must be an http(s) URL or the name of an .svg, .png or .ico file inside DATA_DIR (no folders)")
     .optional(),
   /** Buttons, links, the header stripe and the emails' accent. */
   BRAND_COLOR: brandColor,

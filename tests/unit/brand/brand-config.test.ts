@@ -27,6 +27,7 @@ describe("brand configuration", () => {
       accent: "#0e6074",
       privacyPolicyUrl: "http://localhost:3000/privacy",
       supportEmail: "privacy@example.com",
+      favicon: { url: "/brand-icon", type: "image/svg+xml" },
     });
   });
 
@@ -57,6 +58,13 @@ describe("brand configuration", () => {
     expect(brandOf(parseConfig({ APP_URL: "https://portal.example.com" }), { absolute: true }).logoUrl).toBe("https://portal.example.com/brand/omadata-logo.svg");
   });
 
+  it("takes a favicon file from DATA_DIR (served at /brand-icon) or an external URL (allowed in img-src)", () => {
+    expect(brandOf(parseConfig({ BRAND_FAVICON_URL: "kahvila.png" })).favicon).toEqual({ url: "/brand-icon", type: "image/png" });
+    expect(brandOf(parseConfig({ BRAND_FAVICON_URL: "favicon.ico" })).favicon).toEqual({ url: "/brand-icon", type: "image/x-icon" });
+    expect(brandOf(parseConfig({ BRAND_FAVICON_URL: "https://cdn.example.com/icon.svg?v=2" })).favicon).toEqual({ url: "https://cdn.example.com/icon.svg?v=2", type: "image/svg+xml" });
+    expect(brandOf(parseConfig({ BRAND_FAVICON_URL: "https://cdn.example.com/icon" })).favicon).toEqual({ url: "https://cdn.example.com/icon" });
+  });
+
   it("refuses a brand colour no text reads on, naming BRAND_COLOR and the contrast", () => {
     const [problem] = problems({ BRAND_COLOR: "#808080" });
     expect(problem).toMatch(/^BRAND_COLOR: /);
@@ -71,6 +79,10 @@ describe("brand configuration", () => {
     ["BRAND_LOGO_URL", { BRAND_LOGO_URL: "images/logo.png" }],
     ["BRAND_LOGO_URL", { BRAND_LOGO_URL: "javascript:alert(1)" }],
     ["BRAND_LOGO_URL", { BRAND_LOGO_URL: "logo.exe" }],
+    ["BRAND_FAVICON_URL", { BRAND_FAVICON_URL: "../favicon.ico" }],
+    ["BRAND_FAVICON_URL", { BRAND_FAVICON_URL: "icons/favicon.png" }],
+    ["BRAND_FAVICON_URL", { BRAND_FAVICON_URL: "favicon.gif" }],
+    ["BRAND_FAVICON_URL", { BRAND_FAVICON_URL: "data:image/svg+xml,<svg/>" }],
     ["SUPPORT_EMAIL", { SUPPORT_EMAIL: "support" }],
   ])("refuses a bad %s: %j", (variable, env) => {
     expect(problems(env).some((p) => p.startsWith(`${variable}: `))).toBe(true);
