@@ -7,6 +7,7 @@ import { untrusted } from "@/lib/actions/action-args";
 import { defineAction } from "@/lib/actions/define-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
+import { startStaffSignIn } from "@/lib/auth/start-staff-sign-in";
 
 export type SignInActionState = { error?: "invalidEmail" | "rateLimited" | "failed"; retryAfterMinutes?: number };
 
@@ -28,4 +29,12 @@ export const requestSignInLinkAction = defineAction({
     }
   },
   answer: (result): SignInActionState => (result.ok ? result.data : { error: result.message === "invalid" ? "invalidEmail" : "failed" }),
+});
+
+/** Staff sign-in: a redirect to the identity provider (OIDC), back to the callback URL or the back-office. */
+export const staffSignInAction = defineAction({
+  caller: "public",
+  args: z.tuple([untrusted<{ callbackUrl?: string }>()]),
+  handler: async ({ args: [input] }) => startStaffSignIn(input),
+  answer: () => ({ error: "failed" as const }),
 });
