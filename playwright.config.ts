@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, E2E_DATA_DIR, E2E_PORT, SIGNIN_LIMIT_PER_EMAIL, SMTP_HTTP_PORT, SMTP_PORT } from "./tests/e2e/support/env";
+import { BASE_URL, E2E_DATA_DIR, E2E_PORT, METRICS_TOKEN, SIGNIN_LIMIT_PER_EMAIL, SMTP_HTTP_PORT, SMTP_PORT } from "./tests/e2e/support/env";
 
 // Browser tests drive the built app (`next build` first; `npm test` does it) with the system
 // Chromium; `npx playwright install` cannot download here.
@@ -48,6 +48,7 @@ export default defineConfig({
         SIGNIN_LIMIT_PER_EMAIL: String(SIGNIN_LIMIT_PER_EMAIL),
         SIGNIN_LIMIT_PER_IP: "10000",
         WORKER_POLL_MS: "500",
+        METRICS_TOKEN,
         DATABASE_URL: "",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
