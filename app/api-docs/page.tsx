@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { apiScopeDescriptions } from "@/lib/api-keys/scopes";
+import { apiScopes } from "@/lib/api-keys/scopes";
 import { apiRoutes, type ApiRouteSpec } from "@/lib/api/api-routes";
 import { webhookEventSchema } from "@/lib/api/schemas";
-import { eventTypeDescriptions } from "@/lib/propagation/event-types";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
+import type { Locale } from "@/lib/i18n/locales";
+import { eventTypes } from "@/lib/propagation/event-types";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apiDocs"))("title") };
@@ -17,9 +20,18 @@ const schemaText = (schema: z.ZodType, io: "input" | "output") => {
   return JSON.stringify(json, null, 2);
 };
 
-/** The integration API for developers: routes, scopes, schemas and events, from the same registry as the OpenAPI document. */
+// Field names and event types inside a message stay as code: <code>data.status</code>.
+const code = (chunks: ReactNode) => <code>{chunks}</code>;
+
+/**
+ * The integration API for developers: routes, scopes, schemas and events, from the same registry
+ * as the OpenAPI document. Scopes and events read as words of the reader's language, each with its
+ * code beside it for the integrator.
+ */
 export default async function ApiDocsPage() {
   const t = await getTranslations("apiDocs");
+  const keys = await getTranslations("systems.keys");
+  const locale = (await getLocale()) as Locale;
   const routes = Object.entries(apiRoutes) as [string, ApiRouteSpec][];
   return (
     <main id="main">
@@ -45,13 +57,13 @@ export default async function ApiDocsPage() {
       </div>
       <section className="card" aria-labelledby="scopes-title">
         <h2 id="scopes-title">{t("scopes")}</h2>
-        <dl className="fields">
-          {Object.entries(apiScopeDescriptions).map(([scope, description]) => (
+        <dl className="fields" data-testid="api-scopes">
+          {apiScopes.map((scope) => (
             <div className="field-row" key={scope}>
               <dt>
-                <code>{scope}</code>
+                {keys(`scopeNames.${scope}`)} <code>{scope}</code>
               </dt>
-              <dd>{description}</dd>
+              <dd>{keys(`scopeDescriptions.${scope}`)}</dd>
             </div>
           ))}
         </dl>
@@ -64,7 +76,13 @@ export default async function ApiDocsPage() {
             </code>
           </h2>
           <p>
-            {r.summary}. {t("scopes")}: {r.scopes.map((s) => <code key={s}>{s} </code>)}
+            {r.summary}. {t("scopes")}:{" "}
+            {r.scopes.map((scope, i) => (
+              <span key={scope}>
+                {i > 0 && ", "}
+                {keys(`scopeNames.${scope}`)} (<code>{scope}</code>)
+              </span>
+            ))}
           </p>
           {r.query && (
             <details>
@@ -97,13 +115,13 @@ export default async function ApiDocsPage() {
       ))}
       <section className="card" aria-labelledby="events-title">
         <h2 id="events-title">{t("events")}</h2>
-        <dl className="fields">
-          {Object.entries(eventTypeDescriptions).map(([type, description]) => (
+        <dl className="fields" data-testid="api-events">
+          {eventTypes.map((type) => (
             <div className="field-row" key={type}>
               <dt>
-                <code>{type}</code>
+                {describeEventType(locale, type)} <code>{type}</code>
               </dt>
-              <dd>{description}</dd>
+              <dd>{t.rich(`eventDescriptions.${type}`, { code })}</dd>
             </div>
           ))}
         </dl>
@@ -114,9 +132,9 @@ export default async function ApiDocsPage() {
       </section>
       <section className="card" aria-labelledby="changes-title">
         <h2 id="changes-title">{t("changes")}</h2>
-        <p>{t("externalIdsChange")}</p>
+        <p>{t.rich("externalIdsChange", { code })}</p>
         <pre>{'"externalIds": { "crm": "100005" }\n"externalIds": { "crm": ["100005", "200011"] }'}</pre>
-        <p>{t("mergedIds")}</p>
+        <p>{t.rich("mergedIds", { code })}</p>
       </section>
     </main>
   );

@@ -1,4 +1,5 @@
 import { isAuditAction } from "../audit/audit-actions";
+import { emittedEventTypes } from "../propagation/event-types";
 import type { DescribeNames } from "./describe-names";
 import { describeSource, type DescribeViewer } from "./describe-source";
 import type { Locale } from "./locales";
@@ -87,6 +88,18 @@ export function describeAction(locale: Locale, entry: DescribableEntry, names: D
   };
   // Message keys nest at dots: "consent.granted" is actions → consent → granted.
   return t(`actions.${entry.action}` as "actions.consent.granted", values);
+}
+
+/**
+ * A webhook event's type ("consent.updated") as a short phrase of the reader's language: "Consent
+ * changed". For the delivery log, its filter and the API page, where there are no details to make
+ * a sentence of. A type without words (one added later) reads as "Other event", never as its key.
+ */
+export function describeEventType(locale: Locale, type: string): string {
+  const t = words(locale, "describe");
+  // Message keys nest at dots, as for actions: "consent.updated" is eventTypes → consent → updated.
+  const key = `eventTypes.${type}` as "eventTypes.consent.updated";
+  return (emittedEventTypes as readonly string[]).includes(type) && t.has(key) ? t(key) : t("eventTypeUnknown");
 }
 
 /** Actions whose details.reason is a staff member's sentence to the person; elsewhere it is a code. */

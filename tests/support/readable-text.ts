@@ -1,6 +1,6 @@
-// What a person must never read: an event key, an unfilled {placeholder}, a UUID, an ISO
-// timestamp or a raw enum value. Used on rendered words (activity rows, the 360 view's text, the
-// export's index.html) in every language.
+// What a person must never read: an event key, an API scope's code, an unfilled {placeholder}, a
+// UUID, an ISO timestamp or a raw enum value. Used on rendered words (activity rows, the 360 view's
+// text, the export's index.html, the back-office's scopes and delivery log) in every language.
 import * as enums from "../../lib/db/generated/enums";
 
 // Enum values long enough not to be ordinary words or abbreviations ("API", "SMS", "FI").
@@ -26,6 +26,8 @@ export function unreadableParts(text: string): string[] {
     .replace(/\b[\w-]+\.(json|csv|html|txt)\b/g, " ");
   const found: string[] = [];
   for (const m of cleaned.matchAll(/\b[a-z]+[._][a-z_]+\b/g)) found.push(`key "${m[0]}"`);
+  // An API scope's code ("persons:read:details"): a colon between lowercase words, no space after it.
+  for (const m of cleaned.matchAll(/\b[a-z]+(:[a-z]+)+\b/g)) found.push(`scope "${m[0]}"`);
   for (const m of cleaned.matchAll(/\{[^}]*\}/g)) found.push(`placeholder "${m[0]}"`);
   for (const m of cleaned.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) found.push(`uuid "${m[0]}"`);
   for (const m of cleaned.matchAll(/\b\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}\S*)?/g)) found.push(`iso time "${m[0]}"`);

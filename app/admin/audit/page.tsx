@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { describeAction, describeActor } from "@/lib/i18n/describe-audit-entry";
+import { loadDescribeNames } from "@/lib/i18n/describe-names";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import type { Locale } from "@/lib/i18n/locales";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { findPersonLabels, type PersonLabel } from "@/lib/persons/find-person-labels";
@@ -33,6 +36,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     fieldErrors = error.options.fields ?? {};
   }
   const chain = search.verify === "1" ? await verifyAuditTrail({ actor }) : null;
+  const locale = (await getLocale()) as Locale;
+  const names = await loadDescribeNames(locale);
   const people = await findPersonLabels(page?.entries.flatMap((e) => (e.personId ? [e.personId] : [])) ?? []);
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...extra })}`;
   const input = (name: (typeof FILTERS)[number], type = "text") => (
@@ -88,11 +93,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{e.seq}</td>
                   <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>
-                    {e.actorKind}
-                    {e.actorEmail ? ` ${e.actorEmail}` : e.actorId ? ` ${e.actorId}` : ""}
+                    {describeActor(locale, e, names, "staff")}
+                    {e.actorEmail && ` ${e.actorEmail}`}
                   </td>
                   <td>
-                    <code>{e.action}</code>
+                    {describeAction(locale, e, names, "staff")} <code className="muted">{e.action}</code>
                   </td>
                   <td>{e.personId ? <PersonCell personId={e.personId} label={people.get(e.personId)} href={query({ personId: e.personId })} t={t} /> : "—"}</td>
                   <td>

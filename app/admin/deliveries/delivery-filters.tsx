@@ -1,11 +1,14 @@
-import { getTranslations } from "next-intl/server";
-import { eventTypes, TEST_EVENT_TYPE } from "@/lib/propagation/event-types";
+import { getLocale, getTranslations } from "next-intl/server";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
+import type { Locale } from "@/lib/i18n/locales";
+import { emittedEventTypes } from "@/lib/propagation/event-types";
 import { deliveryStatuses } from "@/lib/propagation/schemas";
 import { parseSearchText } from "@/lib/parse-search-params";
 
 /** A plain GET form: the filters live in the URL, so a filtered log can be linked and reloaded. */
 export async function DeliveryFilters({ values, withPerson }: { values: { status?: string; eventType?: string; personId?: string }; withPerson: boolean }) {
   const t = await getTranslations("deliveries");
+  const locale = (await getLocale()) as Locale;
   return (
     <form method="get" className="actions" aria-label={t("filters.legend")}>
       <div className="field">
@@ -23,9 +26,9 @@ export async function DeliveryFilters({ values, withPerson }: { values: { status
         <label htmlFor="eventType">{t("filters.eventType")}</label>
         <select id="eventType" name="eventType" defaultValue={values.eventType ?? ""}>
           <option value="">{t("filters.any")}</option>
-          {[...eventTypes, TEST_EVENT_TYPE].map((type) => (
+          {emittedEventTypes.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {describeEventType(locale, type)}
             </option>
           ))}
         </select>

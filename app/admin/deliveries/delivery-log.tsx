@@ -1,6 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import type { Locale } from "@/lib/i18n/locales";
 import { findDeliveries } from "@/lib/propagation/find-deliveries";
 import type { DeliveryFilter } from "@/lib/propagation/schemas";
 import { ReplayDeliveryButton } from "./replay-buttons";
@@ -14,6 +16,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 export async function DeliveryLog({ filter, basePath, canReplay }: { filter: DeliveryFilter; basePath: string; canReplay: boolean }) {
   const t = await getTranslations("deliveries");
   const format = await getFormatter();
+  const locale = (await getLocale()) as Locale;
   const { items, nextCursor } = await findDeliveries(filter);
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }) : "—");
   const older = new URLSearchParams(Object.entries({ status: filter.status, eventType: filter.eventType, personId: filter.personId, cursor: nextCursor }).filter((e): e is [string, string] => !!e[1]));
@@ -42,9 +45,7 @@ export async function DeliveryLog({ filter, basePath, canReplay }: { filter: Del
             <tr key={d.id} data-delivery-status={d.status}>
               <td>{when(d.createdAt)}</td>
               {!filter.systemId && <td>{d.system.name}</td>}
-              <td>
-                <code>{d.eventType}</code>
-              </td>
+              <td data-testid="delivery-event">{describeEventType(locale, d.eventType)}</td>
               <td>
                 <span className={`badge${d.status === "FAILED" ? " badge-overdue" : ""}`}>{t(`statuses.${d.status}`)}</span>
               </td>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import type { Locale } from "@/lib/i18n/locales";
 import { requireStaff } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { getDelivery } from "@/lib/propagation/get-delivery";
@@ -21,18 +23,19 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   if (!delivery) notFound();
   const t = await getTranslations("deliveries");
   const format = await getFormatter();
+  const locale = (await getLocale()) as Locale;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }) : "—");
   return (
     <>
       <div className="card">
         <h1>{t("detail.title")}</h1>
-        <dl className="fields">
+        <dl className="fields" data-testid="delivery-fields">
           {[
             [t("detail.system"), <Link key="s" href={`/admin/systems/${delivery.system.id}/deliveries`}>{delivery.system.name}</Link>],
-            [t("columns.event"), <code key="e">{delivery.eventType}</code>],
+            [t("columns.event"), describeEventType(locale, delivery.eventType)],
             [t("detail.eventId"), <code key="i">{delivery.eventId}</code>],
             [t("detail.webhookId"), <code key="w">{delivery.webhookId}</code>],
-            [t("detail.person"), delivery.personId ? <Link key="p" href={`/admin/deliveries?personId=${delivery.personId}`}>{delivery.personId}</Link> : "—"],
+            [t("detail.person"), delivery.personId ? <Link key="p" href={`/admin/deliveries?personId=${delivery.personId}`}>{t("detail.personDeliveries")}</Link> : "—"],
             [t("columns.status"), t(`statuses.${delivery.status}`)],
             [t("columns.attempts"), delivery.attempts],
             [t("columns.nextAttempt"), delivery.status === "PENDING" ? when(delivery.nextAttemptAt) : "—"],

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Person360 } from "@/lib/persons/get-person-360";
 import { describeActivity } from "@/lib/i18n/describe-activity";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
 import { loadDescribeNames } from "@/lib/i18n/describe-names";
 import { describeSource } from "@/lib/i18n/describe-source";
 import type { Locale } from "@/lib/i18n/locales";
@@ -222,6 +223,7 @@ export async function RequestSection({ record, canOpen }: Props & { canOpen: boo
 export async function DeliverySection({ record }: Props) {
   const t = await getTranslations("person360");
   const format = await getFormatter();
+  const { locale } = await names();
   return (
     <section className="card" aria-labelledby="deliveries-heading">
       <h2 id="deliveries-heading">{t("deliveriesTitle")}</h2>
@@ -246,7 +248,7 @@ export async function DeliverySection({ record }: Props) {
                   <Link href={`/admin/deliveries/${d.id}`}>{format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Link>
                 </td>
                 <td>{d.system.name}</td>
-                <td>{d.eventType}</td>
+                <td>{describeEventType(locale, d.eventType)}</td>
                 <td>
                   {t(`deliveryStatus.${d.status}`)}
                   {d.acknowledged && <span className="badge">{t("acknowledged")}</span>}

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
 import { getFormatter } from "@/lib/i18n/get-formatter";
+import type { Locale } from "@/lib/i18n/locales";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findOfficers } from "@/lib/requests/find-officers";
 import { getDataRequest } from "@/lib/requests/get-data-request";
@@ -25,6 +27,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const t = await getTranslations("officer");
   const r = await getTranslations("requests");
   const format = await getFormatter();
+  const locale = (await getLocale()) as Locale;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const person = request.person;
   const row = (label: string, value: React.ReactNode) => (
@@ -99,9 +102,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               {request.propagation.deliveries.map((d) => (
                 <tr key={d.id} data-system={d.system.key} data-delivery-status={d.status}>
                   <td>{d.system.name}</td>
-                  <td>
-                    <code>{d.eventType}</code>
-                  </td>
+                  <td>{describeEventType(locale, d.eventType)}</td>
                   <td>
                     {t(`deliveryStatuses.${d.status}`)}
                     {d.deliveredAt && <span className="muted"> · {when(d.deliveredAt)}</span>}

@@ -38,7 +38,7 @@ export function ApiKeyForm({ systemId }: { systemId: string }) {
             <div key={scope} className="checkbox-field">
               <input id={`scope-${scope}`} type="checkbox" value={scope} {...form.register("scopes")} />
               <label htmlFor={`scope-${scope}`}>
-                <code>{scope}</code> <span className="muted">{t(`keys.scopeDescriptions.${scope}`)}</span>
+                {t(`keys.scopeNames.${scope}`)} <span className="muted">{t(`keys.scopeDescriptions.${scope}`)}</span> <code className="muted">{scope}</code>
               </label>
             </div>
           ))}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requireStaff } from "@/lib/auth/guards";
+import { isApiScope } from "@/lib/api-keys/scopes";
 import { getConnectedSystem } from "@/lib/propagation/get-connected-system";
 import { SystemForm } from "../system-form";
 import { ApiKeyForm } from "./api-key-form";
@@ -90,7 +91,13 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
                   <td>
                     <code>{k.prefix}_…</code>
                   </td>
-                  <td>{k.scopes.join(", ")}</td>
+                  <td>
+                    <ul className="plain-list" data-testid="key-scopes">
+                      {k.scopes.map((scope) => (
+                        <li key={scope}>{isApiScope(scope) ? t(`keys.scopeNames.${scope}`) : t("keys.scopeUnknown")}</li>
+                      ))}
+                    </ul>
+                  </td>
                   <td>{k.lastUsedAt ? when(k.lastUsedAt) : t("keys.never")}</td>
                   <td>{k.revokedAt ? `${t("keys.revoked")} ${when(k.revokedAt)}` : <RevokeKeyButton systemId={system.id} keyId={k.id} prefix={k.prefix} />}</td>
                 </tr>
