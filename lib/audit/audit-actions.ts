@@ -4,6 +4,7 @@
 
 export const auditActions = [
   "auth.signed_in", "auth.signed_out", "auth.user_created", "auth.user_linked", "auth.session_ended", "auth.other_sessions_ended",
+  "passkey.added", "passkey.removed",
   "person.created", "person.updated", "person.email_change_requested", "person.viewed", "person.search_started", "person.searched",
   "person.identity_linked", "person.erasure_requested", "person.erased", "person.restricted", "person.restriction_lifted", "person.merged",
   "consent.granted", "consent.withdrawn", "consent.pending_confirmation", "consent.updated", "consent.confirmation_resent", "consent.evidence_recorded",

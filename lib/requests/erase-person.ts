@@ -21,8 +21,8 @@ const OPEN_STATUSES = ["RECEIVED", "VERIFYING", "IN_PROGRESS"] as const;
 
 /**
  * Erases the request's person: deletes their data, keeps an empty Person row (id and sequence,
- * no values) as a tombstone, ends their sessions and removes their sign-in account, keeps a keyed
- * hash of the address as a Suppression, and records `person.erased` (identifiers and the erased
+ * no values) as a tombstone, ends their sessions, deletes their passkeys and removes their sign-in
+ * account, keeps a keyed hash of the address as a Suppression, and records `person.erased` (identifiers and the erased
  * state) with the external ids the person had, so receivers can still find the person. The request moves to
  * AWAITING_SYSTEMS, holding the address sealed until the final email has gone.
  */
@@ -62,6 +62,7 @@ export async function erasePerson(tx: Tx, { actor, request, now }: { actor: Acto
   await count("exports", tx.dataExport.deleteMany({ where: { request: { personId } } }));
   if (person.user) {
     counts.sessions = await tx.session.count({ where: { userId: person.user.id } });
+    await count("passkeys", tx.passkey.deleteMany({ where: { userId: person.user.id } }));
     // Sessions and accounts go with the user: a new sign-in with the address starts a new person.
     await tx.user.delete({ where: { id: person.user.id } });
   }

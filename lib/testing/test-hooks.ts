@@ -39,6 +39,7 @@ export const testHookSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("create-system"), key: z.string(), requiresErasureAck: z.boolean(), scopes: z.array(z.string()) }),
   z.object({ action: z.literal("stop-erasure-ack"), systemId: z.string() }),
   z.object({ action: z.literal("run-request-jobs") }),
+  z.object({ action: z.literal("passkey-count"), userId: z.string() }),
 ]);
 
 export type TestHook = z.infer<typeof testHookSchema>;
@@ -72,6 +73,7 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
     for (let after = await sweepWaitingErasures(prisma, now, null); after; after = await sweepWaitingErasures(prisma, now, after));
     return { ran: ["queue", "exports.expire", "erasure.sweep"] };
   }
+  if (hook.action === "passkey-count") return { passkeys: await prisma.passkey.count({ where: { userId: hook.userId } }) };
   if (hook.action === "person-rows") {
     // Every row about the person, per table: what an erasure must leave empty (or kept, see README).
     const personId = hook.personId;

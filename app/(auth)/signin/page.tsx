@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/guards";
 import { getConfig } from "@/lib/config";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { SignInForm } from "./sign-in-form";
 import { StaffSignIn } from "./staff-sign-in";
 
@@ -20,6 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       <SignInForm callbackUrl={callbackUrl} />
+      <PasskeySignIn callbackUrl={callbackUrl} />
       {config.oidc && <StaffSignIn callbackUrl={callbackUrl} ssoOnly={config.STAFF_SSO_ONLY} />}
     </div>
   );

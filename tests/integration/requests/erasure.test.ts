@@ -65,6 +65,8 @@ describe("erasure", () => {
     });
     const p = await createFullPerson(prisma, marketing, "erase");
     const other = await createFullPerson(prisma, marketing, "keep");
+    // A passkey of the person's: its name and credential go with them.
+    await prisma.passkey.create({ data: { userId: p.user.id, credentialId: `cred${p.tag}`, publicKey: Buffer.from("key"), name: `Phone ${p.tag}`, transports: ["internal"] } });
     const t0 = new Date();
 
     // Asked, then cancelled within the period: nothing is erased, even after it would have run.
@@ -104,6 +106,11 @@ describe("erasure", () => {
     expect(await prisma.person.findUniqueOrThrow({ where: { id: p.person.id } })).toMatchObject({ email: null, givenName: null, phone: null, erasedAt: t2 });
     expect(await prisma.user.count({ where: { id: p.user.id } })).toBe(0);
     expect(await prisma.session.count({ where: { userId: p.user.id } })).toBe(0);
+    expect(await prisma.passkey.count({ where: { userId: p.user.id } })).toBe(0);
+    expect(all).not.toContain(`cred${p.tag}`);
+    expect(all).not.toContain(`Phone ${p.tag}`);
+    const erasedAudit = await prisma.auditEntry.findFirstOrThrow({ where: { personId: p.person.id, action: "person.erased" } });
+    expect(erasedAudit.details).toMatchObject({ deleted: { passkeys: 1 } });
     expect(await prisma.suppression.count()).toBe(1);
 
     // The event carries identifiers only.
