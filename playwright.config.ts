@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, E2E_DATA_DIR, E2E_PORT, METRICS_TOKEN, SIGNIN_LIMIT_PER_EMAIL, SMTP_HTTP_PORT, SMTP_PORT } from "./tests/e2e/support/env";
+import { BASE_URL, E2E_DATA_DIR, E2E_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT, OIDC_ROLE_MAP, OIDC_SSO_ONLY_PORT, METRICS_TOKEN, SIGNIN_LIMIT_PER_EMAIL, SMTP_HTTP_PORT, SMTP_PORT } from "./tests/e2e/support/env";
 
 // Browser tests drive the built app (`next build` first; `npm test` does it) with the system
 // Chromium; `npx playwright install` cannot download here.
@@ -32,6 +32,13 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
+      // The identity provider of staff sign-in (tests/e2e/staff-sso.spec.ts), for this app and the spec's STAFF_SSO_ONLY instance.
+      command: `npx tsx tests/e2e/support/oidc-provider.ts ${OIDC_PORT} ${BASE_URL},http://localhost:${OIDC_SSO_ONLY_PORT} ${OIDC_CLIENT_ID} ${OIDC_CLIENT_SECRET}`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       command: "npx tsx tests/e2e/support/start-app.ts",
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
@@ -48,6 +55,10 @@ export default defineConfig({
         SIGNIN_LIMIT_PER_EMAIL: String(SIGNIN_LIMIT_PER_EMAIL),
         SIGNIN_LIMIT_PER_IP: "10000",
         WORKER_POLL_MS: "500",
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_ROLE_MAP,
         METRICS_TOKEN,
         DATABASE_URL: "",
         NEXT_TELEMETRY_DISABLED: "1",
