@@ -26,8 +26,9 @@ export function unreadableParts(text: string): string[] {
     .replace(/\b[\w-]+\.(json|csv|html|txt)\b/g, " ");
   const found: string[] = [];
   for (const m of cleaned.matchAll(/\b[a-z]+[._][a-z_]+\b/g)) found.push(`key "${m[0]}"`);
-  // An API scope's code ("persons:read:details"): a colon between lowercase words, no space after it.
-  for (const m of cleaned.matchAll(/\b[a-z]+(:[a-z]+)+\b/g)) found.push(`scope "${m[0]}"`);
+  // An API scope's code ("persons:read:details"): words of three letters or more joined by colons.
+  // (Swedish endings after a colon, "id:n", "API:et", are words.)
+  for (const m of cleaned.matchAll(/\b[a-z]{3,}(:[a-z]{3,})+\b/g)) found.push(`scope "${m[0]}"`);
   for (const m of cleaned.matchAll(/\{[^}]*\}/g)) found.push(`placeholder "${m[0]}"`);
   for (const m of cleaned.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) found.push(`uuid "${m[0]}"`);
   for (const m of cleaned.matchAll(/\b\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}\S*)?/g)) found.push(`iso time "${m[0]}"`);

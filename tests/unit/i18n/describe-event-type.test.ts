@@ -40,6 +40,6 @@ describe("API scopes in words", () => {
 
   it("finds a scope's code in text", () => {
     expect(unreadableParts("Oikeudet: persons:read:details, events:ack")).toEqual(['scope "persons:read:details"', 'scope "events:ack"']);
-    expect(unreadableParts("Huom: klo 19.37 API:t Id:t")).toEqual([]);
+    expect(unreadableParts("Huom: klo 19.37 API:t Id:t, dina id:n, API:et")).toEqual([]);
   });
 });
