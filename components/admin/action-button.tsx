@@ -37,9 +37,9 @@ export function ActionButton({
       confirm={confirm}
       run={async () => {
         const result = await action();
-        if (!result.ok) return errorText(result.message);
+        if (!result.ok) return { ok: false, text: errorText(result.message) };
         router.refresh();
-        return done;
+        return { ok: true, text: done };
       }}
     >
       {label}

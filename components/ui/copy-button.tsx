@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { usePassingMessage } from "./use-passing-message";
 
 /** How long "Copied" stays on the button before it offers to copy again. */
 const COPIED_SHOWN_MS = 4_000;
@@ -13,12 +13,7 @@ const COPIED_SHOWN_MS = 4_000;
 /** `label` names what is copied, for the button's accessible name ("Copy: Signing secret"). */
 export function CopyButton({ value, label }: { value: string; label?: string }) {
   const t = useTranslations("common");
-  const [outcome, setOutcome] = useState<"copied" | "copyFailed" | null>(null);
-  useEffect(() => {
-    if (outcome !== "copied") return;
-    const timer = setTimeout(() => setOutcome(null), COPIED_SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [outcome]);
+  const outcome = usePassingMessage(COPIED_SHOWN_MS);
   return (
     <span className="copy-button">
       <button
@@ -28,16 +23,16 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(value);
-            setOutcome("copied");
+            outcome.succeed(t("copied"));
           } catch {
-            setOutcome("copyFailed");
+            outcome.fail(t("copyFailed"));
           }
         }}
       >
         {t("copy")}
       </button>
       <span aria-live="polite" data-testid="copy-outcome">
-        {outcome && ` ${t(outcome)}`}
+        {outcome.message && ` ${outcome.message.text}`}
       </span>
     </span>
   );

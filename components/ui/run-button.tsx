@@ -1,11 +1,13 @@
 "use client";
 
-import { useState, useTransition, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { useTransition, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { useConfirm } from "./confirm-dialog";
+import { OutcomeMessage } from "./outcome-message";
+import { usePassingMessage, type Outcome } from "./use-passing-message";
 
 type RunButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | "type" | "disabled"> & {
-  /** Runs on click (inside a transition); the text it returns is announced beside the button. */
-  run: (button: HTMLButtonElement) => Promise<string | void>;
+  /** Runs on click (inside a transition); the outcome it returns is shown beside the button. */
+  run: (button: HTMLButtonElement) => Promise<Outcome | void>;
   /** Asked first in a confirmation dialog, when given; the button's words confirm. */
   confirm?: string;
   /** The element around the button and its message: a paragraph of actions, or inline. */
@@ -15,11 +17,12 @@ type RunButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | 
 
 /**
  * A button that runs one thing (usually a server action), is disabled while it runs, and says
- * how it went in a status region, so screen readers hear the outcome too.
+ * how it went: a success in a status region that goes away after a while, an error as an alert
+ * that stays until the next try.
  */
 export function RunButton({ run, confirm, layout = "paragraph", children, ...buttonProps }: RunButtonProps) {
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, show, clear } = usePassingMessage();
   const [ask, dialog] = useConfirm();
   const button = (
     <button
@@ -29,28 +32,22 @@ export function RunButton({ run, confirm, layout = "paragraph", children, ...but
       onClick={async (event) => {
         const target = event.currentTarget;
         if (confirm && !(await ask({ title: confirm, confirmLabel: typeof children === "string" ? children : undefined, danger: buttonProps.className === "danger" }))) return;
+        clear();
         startTransition(async () => {
-          const text = await run(target);
-          if (text) setMessage(text);
+          const outcome = await run(target);
+          if (outcome) show(outcome);
         });
       }}
     >
       {children}
     </button>
   );
-  if (layout === "inline")
-    return (
-      <span className="action-button">
-        {button}
-        {dialog}
-        {message && <span role="status"> {message}</span>}
-      </span>
-    );
+  const Wrapper = layout === "inline" ? "span" : "p";
   return (
-    <p className="actions">
+    <Wrapper className={layout === "inline" ? "action-button" : "actions"}>
       {button}
       {dialog}
-      {message && <span role="status">{message}</span>}
-    </p>
+      <OutcomeMessage message={message} />
+    </Wrapper>
   );
 }

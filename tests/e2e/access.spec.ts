@@ -21,7 +21,8 @@ test("ending a session by another person's session id is refused and B stays sig
   const button = aPage.locator("button[data-session-id]").first();
   await button.evaluate((el, id) => el.setAttribute("data-session-id", id!), bOtherSessionId);
   await button.click();
-  await expect(aPage.getByRole("status")).toHaveText("Istuntoa ei enää ole.");
+  // A refusal, so an alert that stays (not a passing status).
+  await expect(aPage.locator("main").getByRole("alert")).toHaveText("Istuntoa ei enää ole.");
 
   await bPage.reload();
   await expect(bPage.getByTestId("sessions").locator("tbody tr")).toHaveCount(2);

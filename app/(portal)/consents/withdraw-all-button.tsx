@@ -13,9 +13,9 @@ export function WithdrawAllButton() {
       className="secondary"
       run={async () => {
         const result = await withdrawAllMarketingAction();
-        if (!result.ok) return t("failed");
+        if (!result.ok) return { ok: false, text: t("failed") };
         router.refresh();
-        return t("withdrawAllDone", { count: result.data.withdrawn.length });
+        return { ok: true, text: t("withdrawAllDone", { count: result.data.withdrawn.length }) };
       }}
     >
       {t("withdrawAll")}

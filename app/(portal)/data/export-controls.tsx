@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useTransition } from "react";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { requestDataExportAction } from "./actions";
 
 /**
@@ -14,8 +16,8 @@ export function RequestExportButton({ building, waiting = false }: { building: b
   const t = useTranslations("dataExport");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  if ((building || waiting) && !message) return null;
+  const outcome = usePassingMessage();
+  if ((building || waiting) && !outcome.message) return null;
   return (
     <p className="actions">
       {!building && !waiting && (
@@ -25,7 +27,7 @@ export function RequestExportButton({ building, waiting = false }: { building: b
           onClick={() =>
             startTransition(async () => {
               const result = await requestDataExportAction();
-              setMessage(result.ok ? t("requested") : result.message === "exportLimited" ? t("errors.exportLimited") : t("errors.failed"));
+              outcome.show(result.ok ? { ok: true, text: t("requested") } : { ok: false, text: result.message === "exportLimited" ? t("errors.exportLimited") : t("errors.failed") });
               router.refresh();
             })
           }
@@ -33,7 +35,7 @@ export function RequestExportButton({ building, waiting = false }: { building: b
           {t("request")}
         </button>
       )}
-      {message && <span role="status">{message}</span>}
+      <OutcomeMessage message={outcome.message} />
     </p>
   );
 }

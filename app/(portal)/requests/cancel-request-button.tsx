@@ -15,7 +15,7 @@ export function CancelRequestButton({ requestId, label }: { requestId: string; l
       run={async () => {
         const result = await cancelRequestAction(requestId);
         router.refresh();
-        return result.ok ? t("cancelled") : t("cannotCancel");
+        return result.ok ? { ok: true, text: t("cancelled") } : { ok: false, text: t("cannotCancel") };
       }}
     >
       {t("cancel")}

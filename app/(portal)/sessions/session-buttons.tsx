@@ -13,7 +13,7 @@ export function EndSessionButton({ sessionId, label }: { sessionId: string; labe
       data-session-id={sessionId}
       aria-label={label}
       // The id the page rendered, read at click time (a tampered one is refused server-side).
-      run={async (button) => ((await endSessionAction(button.dataset.sessionId ?? sessionId)).ok ? t("ended") : t("notFound"))}
+      run={async (button) => ((await endSessionAction(button.dataset.sessionId ?? sessionId)).ok ? { ok: true, text: t("ended") } : { ok: false, text: t("notFound") })}
     >
       {t("end")}
     </RunButton>
@@ -26,7 +26,7 @@ export function EndOtherSessionsButton() {
     <RunButton
       run={async () => {
         const result = await endOtherSessionsAction();
-        return result.ok ? t("endedOthers", { count: result.data.ended }) : t("notFound");
+        return result.ok ? { ok: true, text: t("endedOthers", { count: result.data.ended }) } : { ok: false, text: t("notFound") };
       }}
     >
       {t("endOthers")}

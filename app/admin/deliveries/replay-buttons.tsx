@@ -1,22 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { replayDeliveryAction, replayFailedAction } from "../systems/actions";
 
 export function ReplayDeliveryButton({ deliveryId }: { deliveryId: string }) {
   const t = useTranslations("deliveries");
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const outcome = usePassingMessage();
   return (
     <>
       <button type="button" className="secondary" aria-label={t("replayLabel", { id: deliveryId })} disabled={pending} onClick={() => startTransition(async () => {
         const result = await replayDeliveryAction(deliveryId);
-        setMessage(result.ok ? t("replayed") : t(`errors.${result.message}` as "errors.failed"));
+        outcome.show({ ok: result.ok, text: result.ok ? t("replayed") : t(`errors.${result.message}` as "errors.failed") });
       })}>
         {t("replay")}
       </button>
-      {message && <span role="status"> {message}</span>}
+      <OutcomeMessage message={outcome.message} />
     </>
   );
 }
@@ -24,16 +26,16 @@ export function ReplayDeliveryButton({ deliveryId }: { deliveryId: string }) {
 export function ReplayFailedButton({ systemId }: { systemId: string }) {
   const t = useTranslations("deliveries");
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const outcome = usePassingMessage();
   return (
     <p className="actions">
       <button type="button" disabled={pending} onClick={() => startTransition(async () => {
         const result = await replayFailedAction(systemId);
-        setMessage(result.ok ? t("replayedCount", { count: result.data.replayed }) : t("errors.failed"));
+        outcome.show(result.ok ? { ok: true, text: t("replayedCount", { count: result.data.replayed }) } : { ok: false, text: t("errors.failed") });
       })}>
         {t("replayFailed")}
       </button>
-      {message && <span role="status">{message}</span>}
+      <OutcomeMessage message={outcome.message} />
     </p>
   );
 }

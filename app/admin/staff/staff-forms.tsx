@@ -8,6 +8,8 @@ import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { inviteStaffSchema, staffRoles, type StaffRole } from "@/lib/staff/schemas";
 import { changeStaffRoleAction, inviteStaffAction } from "./actions";
 
@@ -19,22 +21,22 @@ export function InviteForm() {
   const t = useTranslations("staff");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [sent, setSent] = useState<string | null>(null);
+  const sent = usePassingMessage();
   const form = useForm<InviteValues>({ resolver: zodResolver(inviteFormSchema, undefined, { raw: true }), defaultValues: { email: "", role: "SUPPORT" } });
   const { errors } = form.formState;
   const message = (key?: string) => (key ? (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.failed") : t("errors.failed")) : undefined);
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
-      setSent(null);
+      sent.clear();
       const result = await inviteStaffAction(values);
       if (applyActionErrors(result, form.setError)) return;
-      if (result.ok) setSent(t("invited"));
+      if (result.ok) sent.succeed(t("invited"));
       form.reset({ email: "", role: values.role });
       router.refresh();
     }),
   );
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="invite-form">
+    <form onSubmit={onSubmit} onInput={sent.edited} noValidate data-testid="invite-form">
       {errors.root && (
         <p className="form-error" role="alert">
           {message(errors.root.message)}
@@ -55,7 +57,7 @@ export function InviteForm() {
         <button type="submit" disabled={pending}>
           {t("invite")}
         </button>
-        {sent && <span role="status">{sent}</span>}
+        <OutcomeMessage message={sent.message} />
       </p>
     </form>
   );
@@ -70,7 +72,7 @@ export function RoleSelect({ userId, email, role, label }: { userId: string; ema
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [value, setValue] = useState<StaffRole>(role);
-  const [message, setMessage] = useState<string | null>(null);
+  const outcome = usePassingMessage();
   const [ask, dialog] = useConfirm();
   return (
     <>
@@ -80,7 +82,7 @@ export function RoleSelect({ userId, email, role, label }: { userId: string; ema
         disabled={pending}
         onChange={async (e) => {
           const next = e.target.value as StaffRole;
-          setMessage(null);
+          outcome.clear();
           setValue(next);
           const roles = { email, from: t(`roles.${value}`), to: t(`roles.${next}`) };
           if (!(await ask({ title: t("roleConfirm", roles), body: t("roleConfirmBody"), confirmLabel: t("roleConfirmYes", roles) }))) {
@@ -90,7 +92,8 @@ export function RoleSelect({ userId, email, role, label }: { userId: string; ema
           startTransition(async () => {
             const result = await changeStaffRoleAction(userId, next);
             if (!result.ok) setValue(value);
-            setMessage(result.ok ? t("roleChanged") : t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed"));
+            if (result.ok) outcome.succeed(t("roleChanged"));
+            else outcome.fail(t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed"));
             router.refresh();
           });
         }}
@@ -102,7 +105,7 @@ export function RoleSelect({ userId, email, role, label }: { userId: string; ema
         ))}
       </select>
       {dialog}
-      {message && <span role="status"> {message}</span>}
+      <OutcomeMessage message={outcome.message} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
 import { TextField } from "@/components/form/text-field";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { eventTypes } from "@/lib/propagation/event-types";
 import { systemKinds } from "@/lib/propagation/schemas";
 import { createSystemAction, updateSystemAction } from "./actions";
@@ -33,7 +35,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const saved = usePassingMessage();
   // Made when a manual system is switched to webhooks: shown once, like a new system's.
   const [newSecret, setNewSecret] = useState<string | null>(null);
   const form = useForm<SystemFormValues>({ defaultValues: defaults });
@@ -46,12 +48,12 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
     // Turning an active system off stops its webhooks at once: asked first.
     if (systemId && defaults.active && !values.active && !(await ask({ title: t("form.disableConfirm", { name: values.name }), body: t("form.disableConfirmBody"), confirmLabel: t("form.disableConfirmYes"), danger: true }))) return;
     startTransition(async () => {
-      setSaved(false);
+      saved.clear();
       const input = { ...values, eventTypes: values.eventTypes || [] };
       if (systemId) {
         const result = await updateSystemAction(systemId, input);
         if (applyActionErrors(result, form.setError)) return;
-        setSaved(true);
+        saved.succeed(t("form.saved"));
         setNewSecret(result.ok ? result.data.secret : null);
         router.refresh();
         return;
@@ -85,7 +87,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onInput={saved.edited} noValidate>
       {dialog}
       {newSecret && <ShownOnce label={t("secret.title")} note={t("secret.shownOnce")} value={newSecret} />}
       {errors.root?.message && (
@@ -170,7 +172,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
           {systemId ? t("form.save") : t("form.create")}
         </button>
         <Link href="/admin/systems">{t("form.cancel")}</Link>
-        {saved && <span role="status">{t("form.saved")}</span>}
+        <OutcomeMessage message={saved.message} />
       </p>
     </form>
   );

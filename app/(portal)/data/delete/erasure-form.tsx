@@ -77,7 +77,7 @@ export function CancelErasureButton({ requestId }: { requestId: string }) {
     <RunButton
       run={async () => {
         const result = await cancelErasureAction(requestId);
-        if (!result.ok) return t(`errors.${asErrorKey(result.message)}`);
+        if (!result.ok) return { ok: false, text: t(`errors.${asErrorKey(result.message)}`) };
         router.push("/data/delete?cancelled=1");
       }}
     >

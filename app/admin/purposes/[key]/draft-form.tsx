@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import type { PurposeTexts } from "@/lib/consents/schemas";
 import { publishVersionAction, saveDraftAction } from "../actions";
 import { TextsFields } from "../texts-fields";
@@ -14,19 +16,19 @@ export function DraftForm({ purposeKey, texts }: { purposeKey: string; texts: Pu
   const t = useTranslations("purposesAdmin");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [saved, setSaved] = useState(false);
+  const saved = usePassingMessage();
   const form = useForm<{ texts: PurposeTexts }>({ defaultValues: { texts } });
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
-      setSaved(false);
+      saved.clear();
       const result = await saveDraftAction({ purposeKey, texts: values.texts });
       if (applyActionErrors(result, form.setError)) return;
-      setSaved(true);
+      saved.succeed(t("draftSaved"));
       router.refresh();
     }),
   );
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="draft-form">
+    <form onSubmit={onSubmit} onInput={saved.edited} noValidate data-testid="draft-form">
       {form.formState.errors.root && (
         <p className="form-error" role="alert">
           {t.has(`errors.${form.formState.errors.root.message}`) ? t(`errors.${form.formState.errors.root.message}` as "errors.failed") : t("errors.failed")}
@@ -37,7 +39,7 @@ export function DraftForm({ purposeKey, texts }: { purposeKey: string; texts: Pu
         <button type="submit" disabled={pending}>
           {t("saveDraft")}
         </button>
-        {saved && <span role="status">{t("draftSaved")}</span>}
+        <OutcomeMessage message={saved.message} />
       </p>
     </form>
   );
@@ -49,15 +51,16 @@ export function PublishForm({ purposeKey, version, first }: { purposeKey: string
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [material, setMaterial] = useState(true);
-  const [message, setMessage] = useState<string | null>(null);
+  const outcome = usePassingMessage();
   return (
     <form
       data-testid="publish-form"
+      onInput={outcome.edited}
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
           const result = await publishVersionAction({ purposeKey, version, material: first || material });
-          setMessage(result.ok ? t("published", { count: result.data.needingRenewal }) : t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed"));
+          outcome.show(result.ok ? { ok: true, text: t("published", { count: result.data.needingRenewal }) } : { ok: false, text: t.has(`errors.${result.message}`) ? t(`errors.${result.message}` as "errors.failed") : t("errors.failed") });
           if (result.ok) router.refresh();
         });
       }}
@@ -73,7 +76,7 @@ export function PublishForm({ purposeKey, version, first }: { purposeKey: string
         <button type="submit" disabled={pending}>
           {t("publish", { version })}
         </button>
-        {message && <span role="status">{message}</span>}
+        <OutcomeMessage message={outcome.message} />
       </p>
     </form>
   );

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useTransition, type FormEvent, type ReactNode } from "react";
 import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import type { ActionResult } from "@/lib/action-result";
 import { addRequestNoteAction, approveRequestAction, assignRequestAction, denyRequestAction, extendRequestAction, fulfilRequestAction, liftRestrictionAction } from "../actions";
 
@@ -14,9 +16,6 @@ const errorKeys = [
 type ErrorKey = (typeof errorKeys)[number] | "failed";
 const known = (key: string | undefined): ErrorKey => ((errorKeys as readonly string[]).includes(key ?? "") ? (key as ErrorKey) : "failed");
 
-/** How long "Done." stays: long enough to be read and announced, gone before the next task. */
-const DONE_SHOWN_MS = 8_000;
-
 /**
  * One officer action as a small form: runs the action (after a confirmation dialog, when asked
  * for), shows the first error or "done". "Done." goes away on the next edit or after a while, so
@@ -26,13 +25,8 @@ function ActionForm({ id, title, submit, run, children, danger, confirm }: { id:
   const t = useTranslations("officer");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const outcome = usePassingMessage();
   const [ask, dialog] = useConfirm();
-  useEffect(() => {
-    if (!message?.ok) return;
-    const timer = setTimeout(() => setMessage(null), DONE_SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [message]);
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -40,26 +34,22 @@ function ActionForm({ id, title, submit, run, children, danger, confirm }: { id:
     startTransition(async () => {
       const result = await run(data);
       if (result.ok) {
-        setMessage({ ok: true, text: t("done") });
+        outcome.succeed(t("done"));
         router.refresh();
       } else {
         const field = Object.values(result.fields ?? {})[0];
-        setMessage({ ok: false, text: t(`errors.${known(field ?? result.message)}`) });
+        outcome.fail(t(`errors.${known(field ?? result.message)}`));
       }
     });
   };
   return (
-    <form className="card action-form" onSubmit={onSubmit} onInput={() => setMessage((m) => (m?.ok ? null : m))} aria-labelledby={`${id}-title`} noValidate>
+    <form className="card action-form" onSubmit={onSubmit} onInput={outcome.edited} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{title}</h3>
       {children}
       <button type="submit" className={danger ? "danger" : undefined} disabled={pending}>
         {submit}
       </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "notice" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={outcome.message} layout="block" />
       {dialog}
     </form>
   );

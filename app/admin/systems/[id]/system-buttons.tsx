@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { revokeApiKeyAction, rotateSecretAction, sendTestEventAction } from "../actions";
 import { ShownOnce } from "../shown-once";
 
@@ -39,16 +41,16 @@ export function RotateSecretButton({ systemId }: { systemId: string }) {
 export function SendTestEventButton({ systemId }: { systemId: string }) {
   const t = useTranslations("systems");
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const outcome = usePassingMessage();
   return (
     <p className="actions">
       <button type="button" className="secondary" disabled={pending} onClick={() => startTransition(async () => {
         const result = await sendTestEventAction(systemId);
-        setMessage(result.ok ? t("test.sent") : t(`errors.${result.message}` as "errors.failed"));
+        outcome.show({ ok: result.ok, text: result.ok ? t("test.sent") : t(`errors.${result.message}` as "errors.failed") });
       })}>
         {t("test.send")}
       </button>
-      {message && <span role="status">{message}</span>}
+      <OutcomeMessage message={outcome.message} />
       <Link href={`/admin/systems/${systemId}/deliveries`}>{t("deliveriesLink")}</Link>
     </p>
   );

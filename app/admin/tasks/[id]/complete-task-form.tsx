@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useTransition, type FormEvent } from "react";
+import { OutcomeMessage } from "@/components/ui/outcome-message";
+import { usePassingMessage } from "@/components/ui/use-passing-message";
 import { completeTaskAction } from "../actions";
 
 export interface CompleteTaskLabels {
@@ -18,23 +20,23 @@ export interface CompleteTaskLabels {
 export function CompleteTaskForm({ taskId, labels }: { taskId: string; labels: CompleteTaskLabels }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const outcome = usePassingMessage();
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const note = String(new FormData(e.currentTarget).get("note") ?? "");
     startTransition(async () => {
       const result = await completeTaskAction({ taskId, note });
       if (result.ok) {
-        setMessage({ ok: true, text: labels.done });
+        outcome.succeed(labels.done);
         router.refresh();
         return;
       }
       const key = Object.values(result.fields ?? {})[0] ?? result.message;
-      setMessage({ ok: false, text: labels.errors[key ?? ""] ?? labels.errors.failed! });
+      outcome.fail(labels.errors[key ?? ""] ?? labels.errors.failed!);
     });
   };
   return (
-    <form className="card action-form" onSubmit={onSubmit} aria-labelledby="complete-title" noValidate>
+    <form className="card action-form" onSubmit={onSubmit} onInput={outcome.edited} aria-labelledby="complete-title" noValidate>
       <h2 id="complete-title">{labels.title}</h2>
       <div className="field">
         <label htmlFor="note">{labels.note}</label>
@@ -46,11 +48,7 @@ export function CompleteTaskForm({ taskId, labels }: { taskId: string; labels: C
       <button type="submit" disabled={pending}>
         {labels.submit}
       </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "notice" : "form-error"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={outcome.message} layout="block" />
     </form>
   );
 }
