@@ -29,8 +29,11 @@ export interface SystemFormValues {
   manualInstructions: string;
 }
 
-/** Connects a system (then shows its secret once) or edits one; the server validates and answers field errors. */
-export function SystemForm({ systemId, defaults }: { systemId?: string; defaults: SystemFormValues }) {
+/**
+ * Connects a system (then shows its secret once) or edits one; the server validates and answers
+ * field errors. `eventTypeLabels`: each event type in words (describeEventType, on the server).
+ */
+export function SystemForm({ systemId, defaults, eventTypeLabels }: { systemId?: string; defaults: SystemFormValues; eventTypeLabels: Record<string, string> }) {
   const t = useTranslations("systems");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -145,7 +148,7 @@ export function SystemForm({ systemId, defaults }: { systemId?: string; defaults
               <div key={type} className="checkbox-field">
                 <input id={`event-${type}`} type="checkbox" value={type} {...form.register("eventTypes")} />
                 <label htmlFor={`event-${type}`}>
-                  <code>{type}</code>
+                  {eventTypeLabels[type]} <code className="muted">{type}</code>
                 </label>
               </div>
             ))}

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import { requireStaff } from "@/lib/auth/guards";
 import { isApiScope } from "@/lib/api-keys/scopes";
+import { describeEventType } from "@/lib/i18n/describe-audit-entry";
+import type { Locale } from "@/lib/i18n/locales";
+import { eventTypes } from "@/lib/propagation/event-types";
 import { getConnectedSystem } from "@/lib/propagation/get-connected-system";
 import { SystemForm } from "../system-form";
 import { ApiKeyForm } from "./api-key-form";
@@ -22,6 +25,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   if (!system) notFound();
   const t = await getTranslations("systems");
   const d = await getTranslations("deliveries");
+  const locale = (await getLocale()) as Locale;
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
   return (
@@ -42,6 +46,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
         {system.manual ? <p className="notice">{t("manualNotice")}</p> : <SendTestEventButton systemId={system.id} />}
         <SystemForm
           systemId={system.id}
+          eventTypeLabels={Object.fromEntries(eventTypes.map((type) => [type, describeEventType(locale, type)]))}
           defaults={{
             key: system.key,
             name: system.name,
