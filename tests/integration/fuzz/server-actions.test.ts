@@ -54,7 +54,8 @@ const { confirmEmailChangeAction } = await import("@/app/(auth)/confirm-email/ac
 const { confirmDataRequestAction } = await import("@/app/(auth)/confirm-request/actions");
 const { confirmConsentAction } = await import("@/app/(auth)/consents/confirm/actions");
 const { verifyReceiptAction } = await import("@/app/(auth)/receipts/verify/actions");
-const { requestSignInLinkAction } = await import("@/app/(auth)/signin/actions");
+const { requestSignInLinkAction, staffSignInAction } = await import("@/app/(auth)/signin/actions");
+const signInPasskeys = await import("@/app/(auth)/signin/passkey-actions");
 const portalConsents = await import("@/app/(portal)/consents/actions");
 const portalData = await import("@/app/(portal)/data/actions");
 const { correctProfileAction } = await import("@/app/(portal)/profile/edit/actions");
@@ -62,6 +63,7 @@ const portalEmail = await import("@/app/(portal)/profile/email/actions");
 const { reportOrganisationAction } = await import("@/app/(portal)/profile/report/[organizationId]/actions");
 const portalRequests = await import("@/app/(portal)/requests/actions");
 const portalSessions = await import("@/app/(portal)/sessions/actions");
+const portalPasskeys = await import("@/app/(portal)/sessions/passkey-actions");
 const duplicates = await import("@/app/admin/duplicates/actions");
 const imports = await import("@/app/admin/import/actions");
 const persons = await import("@/app/admin/persons/[id]/actions");
@@ -298,6 +300,9 @@ const cases: ActionCase[] = [
   { name: "requestSignInLinkAction", side: "public", action: requestSignInLinkAction, args: one(shaped({ email, callbackUrl: validOr(fc.constantFrom("/", "/consents", "/data/delete"), fc.constantFrom("//evil.test", "https://evil.test", "/\\evil"), fc.string()) })) },
   { name: "setLocaleAction", side: "public", action: setLocaleAction, args: one(locale), refused: ([value]) => !["fi", "sv", "en"].includes(value as string) },
   { name: "signOutAction", side: "public", action: signOutAction, args: fc.array(junk, { maxLength: 1 }) },
+  { name: "staffSignInAction", side: "public", action: staffSignInAction, args: one(shaped({ callbackUrl: validOr(fc.constantFrom("/admin", "/admin/requests"), fc.constantFrom("//evil.test", "https://evil.test"), fc.string()) })) },
+  { name: "beginPasskeySignInAction", side: "public", action: signInPasskeys.beginPasskeySignInAction, args: fc.array(junk, { maxLength: 1 }) },
+  { name: "finishPasskeySignInAction", side: "public", action: signInPasskeys.finishPasskeySignInAction, args: one(fc.oneof(junk, shaped({ id: fc.string(), rawId: fc.string(), type: fc.constantFrom("public-key"), response: shaped({ clientDataJSON: fc.string(), authenticatorData: fc.string(), signature: fc.string() }) }))) },
 
   { name: "grantConsentAction", side: "portal", action: portalConsents.grantConsentAction, args: args(purposeKey, validOr(fc.integer({ min: 1, max: 3 }), fc.integer(), fc.double())) },
   { name: "withdrawConsentAction", side: "portal", action: portalConsents.withdrawConsentAction, args: one(purposeKey) },
@@ -316,6 +321,10 @@ const cases: ActionCase[] = [
   { name: "cancelRequestAction", side: "portal", action: portalRequests.cancelRequestAction, args: one(idFrom(() => [...pool.customerRequestIds, ...pool.requestIds])) },
   { name: "endSessionAction", side: "portal", action: portalSessions.endSessionAction, args: one(idFrom(() => pool.sessionIds)) },
   { name: "endOtherSessionsAction", side: "portal", action: portalSessions.endOtherSessionsAction, args: fc.array(junk, { maxLength: 1 }) },
+  { name: "beginPasskeyRegistrationAction", side: "portal", action: portalPasskeys.beginPasskeyRegistrationAction, args: fc.array(junk, { maxLength: 1 }) },
+  { name: "finishPasskeyRegistrationAction", side: "portal", action: portalPasskeys.finishPasskeyRegistrationAction, args: one(shaped({ name: validOr(text(1, 60), tooLong(200), nul), response: fc.oneof(junk, shaped({ id: fc.string(), rawId: fc.string(), type: fc.constantFrom("public-key") })) })) },
+  { name: "removePasskeyAction", side: "portal", action: portalPasskeys.removePasskeyAction, args: one(validOr(fc.uuid(), fc.string())) },
+  { name: "requestPasskeyReauthLinkAction", side: "portal", action: portalPasskeys.requestPasskeyReauthLinkAction, args: fc.array(junk, { maxLength: 1 }) },
 
   { name: "compareDuplicatesAction", side: "admin", action: duplicates.compareDuplicatesAction, args: one(validOr(fc.tuple(idFrom(() => pool.personIds), idFrom(() => pool.personIds)), fc.array(idFrom(() => pool.personIds), { maxLength: 4 }))) },
   { name: "mergePersonsAction", side: "admin", action: duplicates.mergePersonsAction, args: one(shaped({ survivorId: idFrom(() => pool.personIds), mergedId: idFrom(() => pool.personIds), fields: validOr(fc.dictionary(fc.constantFrom("email", "givenName", "phone", "city"), fc.constantFrom("survivor", "merged")), fc.dictionary(fc.string(), fc.string())) })) },

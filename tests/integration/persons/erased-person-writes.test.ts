@@ -114,6 +114,7 @@ const writes: Record<string, () => Promise<unknown>> = {
 const notPersonWrites: Record<string, string> = {
   "lib/persons/record-person-view.ts": "audits a staff member reading the record; reading an erased record's skeleton stays possible",
   "lib/sessions/end-sessions.ts": "ends sign-in sessions: taking access away is what erasure wants",
+  "lib/passkeys/remove-passkey.ts": "removes a sign-in passkey: taking access away is what erasure wants (it deletes them all)",
   "lib/requests/cancel-data-request.ts": "cancels the person's own open request: it stops processing, and erasure closes them anyway",
   "lib/requests/get-data-export-download.ts": "audits a download of an export the person already has",
   "lib/requests/export-build-job.ts": "records a failed try of the person's own export build; it writes nothing about the person, and an erased person's export is gone, so the job finds nothing to build",
