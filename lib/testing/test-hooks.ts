@@ -36,7 +36,7 @@ export const testHookSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("expire-export"), exportId: z.string() }),
   z.object({ action: z.literal("stalled-export"), email: z.email(), progress: z.number().int().min(0).max(99) }),
   z.object({ action: z.literal("end-export-lease"), exportId: z.string() }),
-  z.object({ action: z.literal("create-system"), key: z.string(), requiresErasureAck: z.boolean(), scopes: z.array(z.string()) }),
+  z.object({ action: z.literal("create-system"), key: z.string(), requiresErasureAck: z.boolean(), scopes: z.array(z.string()), webhookUrl: z.string().optional() }),
   z.object({ action: z.literal("stop-erasure-ack"), systemId: z.string() }),
   z.object({ action: z.literal("run-request-jobs") }),
   z.object({ action: z.literal("passkey-count"), userId: z.string() }),
@@ -126,7 +126,7 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
     return { updated: count };
   }
   if (hook.action === "create-system") {
-    const created = await createConnectedSystem({ actor: system, input: { key: hook.key, name: hook.key, kind: "OTHER", webhookUrl: "", eventTypes: [], requiresErasureAck: hook.requiresErasureAck } });
+    const created = await createConnectedSystem({ actor: system, input: { key: hook.key, name: hook.key, kind: "OTHER", webhookUrl: hook.webhookUrl ?? "", eventTypes: [], requiresErasureAck: hook.requiresErasureAck } });
     const { key } = await createApiKey({ actor: system, systemId: created.id, input: { name: `${hook.key} test key`, scopes: hook.scopes } });
     return { systemId: created.id, apiKey: key };
   }
