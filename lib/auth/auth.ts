@@ -15,6 +15,7 @@ import { createUserForEmail } from "./create-user-for-email";
 import { recordSignIn } from "./record-sign-in";
 import { recordSignOut } from "./record-sign-out";
 import { sessionPayload } from "./session-payload";
+import { SESSION_MAX_AGE_SECONDS } from "../sessions/create-session";
 import { sendSignInLinkEmail } from "./sign-in-email";
 
 declare module "next-auth" {
@@ -38,7 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     adapter,
     secret: config.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [
       Nodemailer({

@@ -1,6 +1,13 @@
 // One event as a given system receives it (webhook body and GET /api/v1/events item): the stored
 // payload holds everything; contact details leave only for systems whose keys hold
 // persons:read:details, as on GET /api/v1/persons/{id}.
+import { Prisma } from "../db/generated/client";
+
+/**
+ * Whether the connected system aliased `s` may read details, decided by the keys it holds now:
+ * the one test the fan-out and the claim of deliveries share.
+ */
+export const systemMayReadDetailsSql = Prisma.sql`EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."systemId" = s."id" AND k."revokedAt" IS NULL AND 'persons:read:details' = ANY(k."scopes"))`;
 
 /** The profile fields that are details (serializePerson's `details`). */
 export const detailFields: readonly string[] = ["phone", "streetAddress", "postalCode", "city", "country", "birthDate"];

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
-import { bodyForSystem } from "./body-for-system";
+import { bodyForSystem, systemMayReadDetailsSql } from "./body-for-system";
 
 export interface ClaimedDelivery {
   id: string;
@@ -47,6 +47,6 @@ export async function claimDeliveries(
     RETURNING d."id", d."eventId", d."systemId", d."webhookId", d."attempts", o."payload"::text AS "body", s."webhookUrl", s."failingSince",
       CASE WHEN picked."previousStatus" = 'IN_FLIGHT' THEN picked."previousLeasedBy" END AS "abandonedBy",
       CASE WHEN picked."previousStatus" = 'IN_FLIGHT' THEN picked."previousLeaseUntil" END AS "abandonedLeaseUntil",
-      EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."systemId" = s."id" AND k."revokedAt" IS NULL AND 'persons:read:details' = ANY(k."scopes")) AS "mayReadDetails"`;
+      ${systemMayReadDetailsSql} AS "mayReadDetails"`;
   return rows.map(({ mayReadDetails, body, ...delivery }) => ({ ...delivery, body: bodyForSystem(body, mayReadDetails) }));
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
-import { bodyForSystem } from "./body-for-system";
+import { bodyForSystem, systemMayReadDetailsSql } from "./body-for-system";
 import type { ClaimedDelivery } from "./claim-deliveries";
 
 export const FAN_OUT_BATCH = 500;
@@ -66,7 +66,7 @@ async function fanOut(prisma: PrismaClient, now: Date, { limit, claimFor }: { li
     ), senders AS (
       -- Whether each system may read details is decided now, by the keys it holds (as claimDeliveries does).
       SELECT s."id", s."webhookUrl", s."failingSince",
-        EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."systemId" = s."id" AND k."revokedAt" IS NULL AND 'persons:read:details' = ANY(k."scopes")) AS "mayReadDetails"
+        ${systemMayReadDetailsSql} AS "mayReadDetails"
       FROM "ConnectedSystem" s WHERE s."id" IN (SELECT "systemId" FROM pairs WHERE "claimed")
     )
     SELECT (SELECT count(*)::int FROM picked) AS "events",
