@@ -5,7 +5,7 @@ import { z } from "zod";
 import { idArg, untrusted } from "@/lib/actions/action-args";
 import { defineAction } from "@/lib/actions/define-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
+import { sendReauthLink } from "@/lib/auth/send-reauth-link";
 import { AppError } from "@/lib/errors";
 import { cancelDataRequest } from "@/lib/requests/cancel-data-request";
 import { requestDataExport } from "@/lib/requests/request-data-export";
@@ -46,10 +46,5 @@ export const cancelErasureAction = defineAction({
 export const requestErasureReauthAction = defineAction({
   caller: "person",
   args: z.tuple([]),
-  handler: async ({ user }) => {
-    const sent = await requestSignInLink({ email: user.email, callbackUrl: "/data/delete" }, clientIpFrom(await headers()));
-    if (sent.status === "rate_limited") throw new AppError("RATE_LIMITED", "rate limited", { userMessage: "rateLimited" });
-    if (sent.status !== "sent") throw new AppError("BAD_REQUEST", "link not sent", { userMessage: "failed" });
-    return { sent: true };
-  },
+  handler: async ({ user }) => sendReauthLink({ email: user.email, callbackUrl: "/data/delete", ip: clientIpFrom(await headers()) }),
 });

@@ -6,20 +6,18 @@ import { idArg, untrusted } from "@/lib/actions/action-args";
 import { defineAction } from "@/lib/actions/define-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { signedInRecently } from "@/lib/auth/guards";
-import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
-import { AppError } from "@/lib/errors";
+import { reauthRequiredError, sendReauthLink } from "@/lib/auth/send-reauth-link";
 import { beginPasskeyRegistration } from "@/lib/passkeys/begin-passkey-registration";
 import { finishPasskeyRegistration } from "@/lib/passkeys/finish-passkey-registration";
 import { removePasskey } from "@/lib/passkeys/remove-passkey";
 
-const reauthRequired = () => new AppError("REAUTH_REQUIRED", "sign-in too old", { userMessage: "reauthRequired" });
 
 /** The browser's options for creating a passkey; adding one is sensitive, so the sign-in must be recent. */
 export const beginPasskeyRegistrationAction = defineAction({
   caller: "person",
   args: z.tuple([]),
   handler: async ({ user }) => {
-    if (!signedInRecently(user)) throw reauthRequired();
+    if (!signedInRecently(user)) throw reauthRequiredError();
     return beginPasskeyRegistration({ userId: user.userId });
   },
 });
@@ -29,7 +27,7 @@ export const finishPasskeyRegistrationAction = defineAction({
   caller: "person",
   args: z.tuple([untrusted<{ name: string; response: unknown }>()]),
   handler: async ({ user, actor, args: [values] }) => {
-    if (!signedInRecently(user)) throw reauthRequired();
+    if (!signedInRecently(user)) throw reauthRequiredError();
     const input = values !== null && typeof values === "object" ? (values as { name?: unknown; response?: unknown }) : {};
     return finishPasskeyRegistration({ actor, userId: user.userId, input: { name: input.name, response: input.response } });
   },
@@ -47,10 +45,5 @@ export const removePasskeyAction = defineAction({
 export const requestPasskeyReauthLinkAction = defineAction({
   caller: "person",
   args: z.tuple([]),
-  handler: async ({ user }) => {
-    const result = await requestSignInLink({ email: user.email, callbackUrl: "/sessions" }, clientIpFrom(await headers()));
-    if (result.status === "rate_limited") throw new AppError("RATE_LIMITED", "rate limited", { userMessage: "rateLimited" });
-    if (result.status !== "sent") throw new AppError("BAD_REQUEST", "link not sent", { userMessage: "failed" });
-    return { sent: true };
-  },
+  handler: async ({ user }) => sendReauthLink({ email: user.email, callbackUrl: "/sessions", ip: clientIpFrom(await headers()) }),
 });

@@ -8,6 +8,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { applyActionErrors } from "@/components/form/apply-action-result";
+import { ReauthPrompt } from "@/components/form/reauth-prompt";
 import { TextField } from "@/components/form/text-field";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { passkeyNameSchema } from "@/lib/passkeys/schemas";
@@ -24,41 +25,22 @@ export function AddPasskeyForm({ defaultName, needsReauth }: { defaultName: stri
   const signIn = useTranslations("signIn");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useState<"form" | "reauth" | "reauthSent" | "added">(needsReauth ? "reauth" : "form");
+  const [state, setState] = useState<"form" | "reauth" | "added">(needsReauth ? "reauth" : "form");
   const form = useForm<z.input<typeof formSchema>>({ resolver: zodResolver(formSchema, undefined, { raw: true }), defaultValues: { name: defaultName } });
   const { errors } = form.formState;
   const problem = errors.root?.message ? t(`errors.${asProblem(errors.root.message)}`) : null;
 
   if (state === "reauth") {
     return (
-      <div>
-        <h3>{t("reauthTitle")}</h3>
-        <p>{t("reauthBody")}</p>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await requestPasskeyReauthLinkAction();
-              if (!applyActionErrors(result, form.setError)) setState("reauthSent");
-            })
-          }
-        >
-          {t("reauthButton")}
-        </button>
-      </div>
-    );
-  }
-  if (state === "reauthSent") {
-    return (
-      <p role="status" className="notice">
-        {signIn("checkEmailBody")}
-      </p>
+      <ReauthPrompt
+        level={3}
+        title={t("reauthTitle")}
+        body={t("reauthBody")}
+        buttonLabel={t("reauthButton")}
+        sentMessage={signIn("checkEmailBody")}
+        describeProblem={(message) => t(`errors.${asProblem(message)}`)}
+        send={requestPasskeyReauthLinkAction}
+      />
     );
   }
 

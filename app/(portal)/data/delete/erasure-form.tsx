@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { ReauthPrompt } from "@/components/form/reauth-prompt";
 import { RunButton } from "@/components/ui/run-button";
 import { cancelErasureAction, requestErasureAction, requestErasureReauthAction } from "../actions";
 
@@ -15,31 +16,20 @@ export function ErasureForm({ needsReauth }: { needsReauth: boolean }) {
   const t = useTranslations("erasure");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useState<"form" | "reauth" | "reauthSent">(needsReauth ? "reauth" : "form");
+  const [state, setState] = useState<"form" | "reauth">(needsReauth ? "reauth" : "form");
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<ErrorKey | null>(null);
 
-  if (state === "reauthSent") return <p role="status" className="notice">{t("reauthSent")}</p>;
   if (state === "reauth") {
     return (
-      <section aria-labelledby="reauth-title">
-        <h2 id="reauth-title">{t("reauthTitle")}</h2>
-        <p>{t("reauthBody")}</p>
-        {error && <p className="form-error" role="alert">{t(`errors.${error}`)}</p>}
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await requestErasureReauthAction();
-              if (result.ok) setState("reauthSent");
-              else setError(asErrorKey(result.message));
-            })
-          }
-        >
-          {t("reauthButton")}
-        </button>
-      </section>
+      <ReauthPrompt
+        title={t("reauthTitle")}
+        body={t("reauthBody")}
+        buttonLabel={t("reauthButton")}
+        sentMessage={t("reauthSent")}
+        describeProblem={(message) => t(`errors.${asErrorKey(message)}`)}
+        send={requestErasureReauthAction}
+      />
     );
   }
   return (

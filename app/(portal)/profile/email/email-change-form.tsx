@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/form/apply-action-result";
+import { ReauthPrompt } from "@/components/form/reauth-prompt";
 import { TextField } from "@/components/form/text-field";
 import { emailChangeSchema } from "@/lib/persons/schemas";
 import { requestEmailChangeAction, requestReauthLinkAction } from "./actions";
@@ -13,40 +14,27 @@ export function EmailChangeForm({ needsReauth }: { needsReauth: boolean }) {
   const t = useTranslations("emailChange");
   const signIn = useTranslations("signIn");
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useState<"form" | "reauth" | "reauthSent" | "sent">(needsReauth ? "reauth" : "form");
+  const [state, setState] = useState<"form" | "reauth" | "sent">(needsReauth ? "reauth" : "form");
   const form = useForm<{ newEmail: string }>({ resolver: zodResolver(emailChangeSchema, undefined, { raw: true }), defaultValues: { newEmail: "" } });
   const { errors } = form.formState;
 
-  if (state === "sent" || state === "reauthSent") {
+  if (state === "sent") {
     return (
       <p role="status" className="notice">
-        {state === "sent" ? t("sent") : signIn("checkEmailBody")}
+        {t("sent")}
       </p>
     );
   }
   if (state === "reauth") {
     return (
-      <div>
-        <h2>{t("reauthTitle")}</h2>
-        <p>{t("reauthBody")}</p>
-        {errors.root?.message && (
-          <p className="form-error" role="alert">
-            {signIn(errors.root.message === "rateLimited" ? "rateLimited" : "failed")}
-          </p>
-        )}
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await requestReauthLinkAction();
-              if (!applyActionErrors(result, form.setError)) setState("reauthSent");
-            })
-          }
-        >
-          {t("reauthButton")}
-        </button>
-      </div>
+      <ReauthPrompt
+        title={t("reauthTitle")}
+        body={t("reauthBody")}
+        buttonLabel={t("reauthButton")}
+        sentMessage={signIn("checkEmailBody")}
+        describeProblem={(message) => signIn(message === "rateLimited" ? "rateLimited" : "failed")}
+        send={requestReauthLinkAction}
+      />
     );
   }
   const onSubmit = form.handleSubmit((values) =>
