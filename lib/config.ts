@@ -104,6 +104,8 @@ const envSchema = z.object({
   SIGNIN_LIMIT_WINDOW_SECONDS: positiveInt(900),
   WORKER_IN_PROCESS: flag(true),
   WORKER_POLL_MS: positiveInt(1000),
+  /** How often, at most, the audit sequencer signs a checkpoint of the chain when it has grown. */
+  AUDIT_CHECKPOINT_SECONDS: positiveInt(10),
   /** Webhooks to private, loopback and link-local addresses: off, except in tests and local demos. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag(false),
   /** Seconds before each try: the first entry is the first try, so 8 entries mean 8 tries. */

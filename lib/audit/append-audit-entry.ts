@@ -3,9 +3,6 @@ import type { Tx } from "../db/types";
 import type { Actor } from "./actor";
 import { appendAuditEntries } from "./append-audit-entries";
 
-/** Serialises appends across transactions and processes, so the chain has one head. */
-export const AUDIT_CHAIN_LOCK_KEY = 4_210_001;
-
 export interface AuditInput {
   /** Dotted verb, e.g. "person.updated", "auth.signed_in". */
   action: string;
@@ -16,8 +13,7 @@ export interface AuditInput {
   details?: Prisma.InputJsonValue | null;
 }
 
-/** Appends one entry to the chain (see appendAuditEntries, which does the work). */
-export async function appendAuditEntry(tx: Tx, actor: Actor, input: AuditInput, now = new Date()) {
-  const [appended] = await appendAuditEntries(tx, actor, [input], now);
-  return appended!;
+/** Appends one entry, unsealed (see appendAuditEntries, which does the work). */
+export async function appendAuditEntry(tx: Tx, actor: Actor, input: AuditInput, now = new Date()): Promise<void> {
+  await appendAuditEntries(tx, actor, [input], now);
 }

@@ -16,16 +16,17 @@ export async function findPersonActivity(personId: string, page = 1) {
     prisma.auditEntry.count({ where }),
     prisma.auditEntry.findMany({
       where,
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
       skip: (current - 1) * ACTIVITY_PAGE_SIZE,
       take: ACTIVITY_PAGE_SIZE,
-      select: { seq: true, at: true, actorKind: true, actorId: true, action: true, details: true },
+      select: { id: true, seq: true, at: true, actorKind: true, actorId: true, action: true, details: true },
     }),
   ]);
   return {
     entries: entries.map((e) => {
       const details = (e.details ?? {}) as { fields?: string[]; reason?: string; role?: string };
       return {
+        id: e.id,
         seq: e.seq,
         at: e.at,
         action: e.action,

@@ -16,7 +16,7 @@ export const auditFilterSchema = z
     /** UTC days, both inclusive. */
     from: day,
     to: day,
-    /** Entries older than this sequence number (the next page). */
+    /** Entries written before this one (its insertion id): the next page. */
     before: z.coerce.number().int().positive().optional(),
     take: z.coerce.number().int().min(1).max(200).default(50),
   })

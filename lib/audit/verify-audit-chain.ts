@@ -5,7 +5,10 @@ export type AuditChainReport =
   | { intact: true; entries: number }
   | { intact: false; entries: number; brokenAt: number; reason: "content" | "link" | "gap" };
 
-/** Recomputes every entry's hash in order; reports intact, or the first broken entry. */
+/**
+ * Recomputes every sealed entry's hash in chain order; reports intact, or the first broken entry.
+ * Entries still waiting to be sealed (no seq yet) are not part of the chain and not checked.
+ */
 export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): Promise<AuditChainReport> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
@@ -19,9 +22,9 @@ export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): 
     for (const entry of batch) {
       if (entry.seq !== expectedSeq) return { intact: false, entries: checked, brokenAt: expectedSeq, reason: "gap" };
       if (entry.prevHash !== prevHash) return { intact: false, entries: checked, brokenAt: entry.seq, reason: "link" };
-      const { hash, ...content } = entry;
-      if (hashAuditContent(content) !== hash) return { intact: false, entries: checked, brokenAt: entry.seq, reason: "content" };
-      prevHash = hash;
+      const { hash, seq, at, actorKind, actorId, action, personId, target, details, ipHash } = entry;
+      if (hashAuditContent({ seq, at, actorKind, actorId, action, personId, target, details, ipHash, prevHash }) !== hash) return { intact: false, entries: checked, brokenAt: entry.seq, reason: "content" };
+      prevHash = hash!;
       expectedSeq += 1;
       checked += 1;
     }

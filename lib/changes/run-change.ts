@@ -50,8 +50,7 @@ export async function runChange<O extends ChangeOutcome<unknown>>(
           await recordOutboxEvents(tx, events, now);
           await enqueueJobs(tx, jobs, now);
           await kept.keep?.(tx, result, now);
-          // The audit chain's lock last: every change waits for it, so it is held only for the
-          // append and the commit.
+          // Unsealed entries, no lock: the worker's sequencer chains them once committed.
           await appendAuditEntries(tx, actor, [audit].flat(), now);
           return result;
         },

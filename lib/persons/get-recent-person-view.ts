@@ -11,10 +11,10 @@ export const PERSON_VIEW_WINDOW_MS = 30 * 60 * 1000;
 export async function getRecentPersonView({ userId, personId, now = new Date(), client }: { userId: string; personId: string; now?: Date; client?: Tx }) {
   const entry = await (client ?? (await db())).auditEntry.findFirst({
     where: { personId, action: "person.viewed", actorKind: "STAFF", actorId: userId, at: { gte: new Date(now.getTime() - PERSON_VIEW_WINDOW_MS) } },
-    orderBy: { seq: "desc" },
-    select: { seq: true, at: true, details: true },
+    orderBy: { id: "desc" },
+    select: { id: true, at: true, details: true },
   });
   if (!entry) return null;
   const details = (entry.details ?? {}) as { reason?: string; reasonCode?: string };
-  return { seq: entry.seq, at: entry.at, reason: details.reason ?? "", reasonCode: details.reasonCode ?? "other" };
+  return { id: entry.id, at: entry.at, reason: details.reason ?? "", reasonCode: details.reasonCode ?? "other" };
 }

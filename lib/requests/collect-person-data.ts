@@ -33,7 +33,7 @@ export async function collectPersonData(prisma: PrismaClient, personId: string, 
         steps: { where: { internal: false }, orderBy: { at: "asc" }, select: { at: true, kind: true, status: true, note: true } },
       },
     }),
-    prisma.auditEntry.findMany({ where: { personId }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorKind: true, action: true, target: true, details: true } }),
+    prisma.auditEntry.findMany({ where: { personId }, orderBy: { id: "asc" }, select: { seq: true, at: true, actorKind: true, action: true, target: true, details: true } }),
   ]);
   await onProgress?.(40);
   const consentEvents = [];

@@ -6,8 +6,8 @@ import type { SearchReason } from "./schemas";
 export const SEARCH_SESSION_WINDOW_MS = PERSON_VIEW_WINDOW_MS;
 
 export interface SearchSession {
-  /** The `person.search_started` entry's sequence number: each `person.searched` names it. */
-  seq: number;
+  /** The `person.search_started` entry's insertion id: each `person.searched` names it. */
+  id: number;
   at: Date;
   expiresAt: Date;
   reasonCode: SearchReason;
@@ -18,10 +18,10 @@ export interface SearchSession {
 export async function getOpenSearchSession({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<SearchSession | null> {
   const entry = await (await db()).auditEntry.findFirst({
     where: { action: "person.search_started", actorKind: "STAFF", actorId: userId, at: { gte: new Date(now.getTime() - SEARCH_SESSION_WINDOW_MS), lte: now } },
-    orderBy: { seq: "desc" },
-    select: { seq: true, at: true, details: true },
+    orderBy: { id: "desc" },
+    select: { id: true, at: true, details: true },
   });
   if (!entry) return null;
   const details = (entry.details ?? {}) as { reason?: string; reasonCode?: SearchReason };
-  return { seq: Number(entry.seq), at: entry.at, expiresAt: new Date(entry.at.getTime() + SEARCH_SESSION_WINDOW_MS), reasonCode: details.reasonCode ?? "other", reason: details.reason ?? "" };
+  return { id: entry.id, at: entry.at, expiresAt: new Date(entry.at.getTime() + SEARCH_SESSION_WINDOW_MS), reasonCode: details.reasonCode ?? "other", reason: details.reason ?? "" };
 }

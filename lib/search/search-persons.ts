@@ -48,7 +48,7 @@ export async function searchPersons({ actor, input, now = new Date() }: { actor:
     actor,
     async () => ({
       result: null,
-      audit: { action: "person.searched", personId: null, target: "PersonSearch", details: { session: session.seq, reasonCode: session.reasonCode, results: results.length, role: actor.role, queryHash } },
+      audit: { action: "person.searched", personId: null, target: "PersonSearch", details: { session: session.id, reasonCode: session.reasonCode, results: results.length, role: actor.role, queryHash } },
     }),
     { now },
   );

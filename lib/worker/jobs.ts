@@ -1,4 +1,5 @@
 import { purgeIdempotencyJob } from "../api/purge-idempotency-job";
+import { auditSequencerJob } from "../audit/audit-sequencer-job";
 import { emailJobHandler } from "../email/email-job";
 import { importPassJobHandler, importSweepJob } from "../import/import-worker-job";
 import { deliverJob } from "../propagation/propagation-jobs";
@@ -23,7 +24,7 @@ export async function ensureRecurringJobs(prisma: PrismaClient, now: Date): Prom
 }
 
 /**
- * The jobs every worker runs: webhook fan-out and delivery in one (their own tables, for speed), the
+ * The jobs every worker runs: the audit log's sequencer, webhook fan-out and delivery in one (their own tables, for speed), the
  * queue, and, once per start, making sure the self-scheduling housekeeping jobs are queued.
  */
-export const workerJobs: WorkerJob[] = [deliverJob, createQueueJob(jobHandlers), createEnsureRecurringJob(ensureRecurringJobs)];
+export const workerJobs: WorkerJob[] = [auditSequencerJob, deliverJob, createQueueJob(jobHandlers), createEnsureRecurringJob(ensureRecurringJobs)];

@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { runChange } from "@/lib/changes/run-change";
 import { migrate } from "@/lib/db/migrate";
+import { runWritersInParallel } from "../support/append-audit-writers";
+import { sequenceAuditLog } from "../support/sequence-audit-log";
 import { createEmptyDatabase, setupTestDatabase, testBackend, type TestDatabase } from "../support/test-database";
 
 const appendMany = (prisma: PrismaClient, count: number, actor: Actor) =>
@@ -30,6 +31,7 @@ describe("the audit chain", () => {
 
   it("stays one intact chain under 200 concurrent changes", async () => {
     await appendMany(t.database.prisma, 200, { kind: "SYSTEM", id: "load" });
+    await sequenceAuditLog(t.database.prisma);
     expect(await verifyAuditChain(t.database.prisma)).toEqual({ intact: true, entries: 200 });
     const seqs = (await t.database.prisma.auditEntry.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
@@ -84,6 +86,7 @@ describe("the audit chain across writers", () => {
       // PGlite is one process: two concurrent writers in it.
       await Promise.all(["writer-a", "writer-b"].map((id) => appendInTurn(t.database.prisma, 100, { kind: "SYSTEM", id })));
     }
+    await sequenceAuditLog(t.database.prisma);
     expect(await verifyAuditChain(t.database.prisma)).toEqual({ intact: true, entries: 200 });
     const entries = await t.database.prisma.auditEntry.findMany({ select: { actorId: true }, orderBy: { seq: "asc" } });
     expect(entries.filter((e) => e.actorId === "writer-a")).toHaveLength(100);
@@ -93,32 +96,3 @@ describe("the audit chain across writers", () => {
     expect(switches).toBeGreaterThan(1);
   }, 120_000);
 });
-
-/** Starts the writer processes, waits until each is connected, then lets them all go at once. */
-async function runWritersInParallel(url: string, count: number, actorIds: string[]): Promise<void> {
-  const children = actorIds.map((id) => {
-    const child = spawn("npx", ["tsx", "tests/integration/support/append-audit.ts", url, String(count), id], {
-      cwd: process.cwd(),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
-      child.on("error", reject);
-      child.on("exit", (code) => reject(new Error(`${id} exited ${code} before it was ready: ${stderr}`)));
-    });
-    const done = new Promise<void>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${id} exited ${code}: ${stderr}`))));
-    });
-    done.catch(() => {}); // awaited below; a failure before that is reported through `ready`
-    return { child, ready, done };
-  });
-  try {
-    await Promise.all(children.map((c) => c.ready));
-  } finally {
-    for (const { child } of children) child.stdin.end("go\n"); // never leave a writer waiting
-  }
-  await Promise.all(children.map((c) => c.done));
-}

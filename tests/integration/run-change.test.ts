@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../support/sequence-audit-log";
 import { runChange } from "@/lib/changes/run-change";
 import { createPerson, uniqueEmail } from "../factories/persons";
 import { setupTestDatabase, type TestDatabase } from "../support/test-database";
@@ -44,6 +45,7 @@ describe("runChange", () => {
       }),
     ).rejects.toThrow(/no person/);
     expect(await counts()).toEqual(before);
+    await sequenceAuditLog(prisma());
     expect(await verifyAuditChain(prisma())).toMatchObject({ intact: true });
   });
 
@@ -98,7 +100,7 @@ describe("runChange", () => {
     expect(event!.occurredAt.toISOString()).toBe(first.toISOString());
     expect((events[1]!.payload as { sequence: number }).sequence).toBe(2);
 
-    const audit = await prisma().auditEntry.findMany({ where: { personId: person.id }, orderBy: { seq: "asc" } });
+    const audit = await prisma().auditEntry.findMany({ where: { personId: person.id }, orderBy: { id: "asc" } });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({
       at: first,
@@ -109,6 +111,7 @@ describe("runChange", () => {
       target: `Person:${person.id}`,
       details: { fields: ["phone"] },
     });
+    await sequenceAuditLog(prisma());
     expect(await verifyAuditChain(prisma())).toMatchObject({ intact: true });
   });
 

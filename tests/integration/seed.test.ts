@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../support/sequence-audit-log";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { migrate } from "@/lib/db/migrate";
 import { isValidBusinessId } from "@/lib/organizations/business-id";
@@ -46,8 +47,9 @@ describe("seedDemoData", () => {
     expect(admin.person?.email).toBe("admin@example.com");
 
     // The demo consents (tests/integration/consents/seed-consents.test.ts) add their own entries after this one.
-    const actions = (await seeded.auditEntry.findMany({ select: { action: true }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (await seeded.auditEntry.findMany({ select: { action: true }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions[0]).toBe("system.demo_data_seeded");
+    await sequenceAuditLog(seeded);
     expect(await verifyAuditChain(seeded)).toEqual({ intact: true, entries: actions.length });
   });
 

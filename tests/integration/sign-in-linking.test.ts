@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../support/sequence-audit-log";
 import { createUserForEmail } from "@/lib/auth/create-user-for-email";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { createPerson, uniqueEmail } from "../factories/persons";
@@ -8,7 +9,7 @@ import { setupTestDatabase, type TestDatabase } from "../support/test-database";
 describe("first sign-in", () => {
   let t: TestDatabase;
   const prisma = () => t.database.prisma;
-  const auditFor = (personId: string) => prisma().auditEntry.findMany({ where: { personId }, orderBy: { seq: "asc" } });
+  const auditFor = (personId: string) => prisma().auditEntry.findMany({ where: { personId }, orderBy: { id: "asc" } });
 
   beforeAll(async () => {
     t = await setupTestDatabase();
@@ -68,6 +69,7 @@ describe("first sign-in", () => {
   });
 
   it("leaves one intact audit chain behind", async () => {
+    await sequenceAuditLog(prisma());
     expect(await verifyAuditChain(prisma())).toMatchObject({ intact: true });
   });
 });
@@ -89,7 +91,7 @@ describe("recordSignIn", () => {
     await recordSignIn(user.id, [email], prisma(), "iphash-1");
 
     expect((await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("ADMIN");
-    const audit = await prisma().auditEntry.findMany({ where: { target: `User:${user.id}`, action: { not: "auth.user_created" } }, orderBy: { seq: "asc" } });
+    const audit = await prisma().auditEntry.findMany({ where: { target: `User:${user.id}`, action: { not: "auth.user_created" } }, orderBy: { id: "asc" } });
     expect(audit).toMatchObject([
       { action: "auth.signed_in", actorKind: "PERSON", actorId: user.id, personId: user.personId, ipHash: "iphash-1" },
       { action: "staff.role_changed", details: { from: "CUSTOMER", to: "ADMIN", by: "ADMIN_EMAILS" } },

@@ -36,7 +36,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </thead>
           <tbody>
             {rows.map((e) => (
-              <tr key={e.seq} data-action={e.action}>
+              <tr key={e.id} data-action={e.action}>
                 <td data-label={t("when")}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td data-label={t("who")}>{e.who}</td>
                 <td data-label={t("what")}>

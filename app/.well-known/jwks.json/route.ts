@@ -1,6 +1,6 @@
-// GET /.well-known/jwks.json — the public key that verifies consent receipts.
-import { getReceiptSigningJwks } from "@/lib/consents/get-receipt-signing-jwks";
+// GET /.well-known/jwks.json — the public keys that verify consent receipts and audit checkpoints.
+import { getPublishedJwks } from "@/lib/audit/get-published-jwks";
 
 export async function GET() {
-  return Response.json(await getReceiptSigningJwks(), { headers: { "cache-control": "public, max-age=300" } });
+  return Response.json(await getPublishedJwks(), { headers: { "cache-control": "public, max-age=300" } });
 }

@@ -7,6 +7,7 @@ import { getFormatter } from "@/lib/i18n/get-formatter";
 import type { Locale } from "@/lib/i18n/locales";
 import { actorFor, requireStaff } from "@/lib/auth/guards";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
+import { getAuditSealStatus } from "@/lib/audit/get-audit-seal-status";
 import { findPersonLabels, type PersonLabel } from "@/lib/persons/find-person-labels";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import { isAppError } from "@/lib/errors";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = { personId?: string; actor?: string; action?: string; from?: string; to?: string; before?: string; verify?: string };
 const FILTERS = ["personId", "actor", "action", "from", "to"] as const;
 
-/** The audit trail: filter, page, verify the chain, export CSV. PRIVACY_OFFICER and up. */
+/** The audit trail: how far it is sealed, filter, page, verify the chain, export CSV. PRIVACY_OFFICER and up. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireStaff("PRIVACY_OFFICER");
   const actor = await actorFor(user, "STAFF");
@@ -38,6 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const chain = search.verify === "1" ? await verifyAuditTrail({ actor }) : null;
   const locale = (await getLocale()) as Locale;
   const names = await loadDescribeNames(locale);
+  const seal = await getAuditSealStatus({ actor });
   const people = await findPersonLabels(page?.entries.flatMap((e) => (e.personId ? [e.personId] : [])) ?? []);
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...extra })}`;
   const input = (name: (typeof FILTERS)[number], type = "text") => (
@@ -68,6 +70,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </a>
         <Link href={query({ verify: "1" })}>{t("verify")}</Link>
       </p>
+      <section className="card" aria-label={t("seal.sealLabel")} data-testid="audit-seal">
+        <p>
+          {seal.checkpoint
+            ? t("seal.checkpoint", { size: seal.checkpoint.size, time: format.dateTime(seal.checkpoint.signedAt, { dateStyle: "short", timeStyle: "medium" }) })
+            : t("seal.noCheckpoint")}{" "}
+          {seal.checkpoint && <a href="/admin/audit/checkpoint" download>{t("seal.downloadCheckpoint")}</a>}
+        </p>
+        <p>
+          {seal.waiting === 0
+            ? t("seal.allSealed")
+            : (seal.oldestWaitingSeconds ?? 0) < 120
+              ? t("seal.lagSeconds", { count: seal.waiting, seconds: seal.oldestWaitingSeconds ?? 0 })
+              : t("seal.lagMinutes", { count: seal.waiting, minutes: Math.floor((seal.oldestWaitingSeconds ?? 0) / 60) })}
+        </p>
+      </section>
       {chain && (
         <p className={chain.intact ? "notice" : "warning"} role="status" data-testid="audit-chain">
           {chain.intact ? t("intact", { entries: chain.entries }) : t("broken", { seq: chain.brokenAt, reason: t(`brokenReasons.${chain.reason}`) })}
@@ -89,8 +106,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody>
               {page.entries.map((e) => (
-                <tr key={e.seq} data-action={e.action}>
-                  <td>{e.seq}</td>
+                <tr key={e.id} data-action={e.action}>
+                  <td>{e.seq ?? <span className="muted">{t("seal.waiting")}</span>}</td>
                   <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>
                     {describeActor(locale, e, names, "staff")}

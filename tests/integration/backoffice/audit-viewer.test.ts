@@ -8,6 +8,7 @@ import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import { runChange } from "@/lib/changes/run-change";
 import { createPerson } from "../../factories/persons";
 import { createStaff, staffActor } from "../../factories/staff";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { setupTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let t: TestDatabase;
@@ -26,6 +27,7 @@ beforeAll(async () => {
   await append(system, "consent.granted", personId, new Date("2026-03-02T10:00:00Z"));
   await append(system, "consent.withdrawn", personId, new Date("2026-03-05T10:00:00Z"));
   await append(officer.actor, "person.viewed", other, new Date("2026-03-06T10:00:00Z"));
+  await sequenceAuditLog(t.database.prisma);
 });
 afterAll(async () => t.drop());
 
@@ -77,6 +79,20 @@ describe("the audit viewer", () => {
       }
     });
     expect(await verifyAuditTrail({ actor: officer.actor })).toMatchObject({ intact: false, brokenAt: 2, reason: "content" });
+  });
+
+  it("lists an entry waiting to be sealed without a seq, and exports it after the sealed ones with no hashes", async () => {
+    await append(officer.actor, "person.viewed", personId, new Date("2026-03-07T10:00:00Z"));
+    const [newest, previous] = (await findAuditEntries({ actor: officer.actor, filter: { personId } })).entries;
+    expect(newest).toMatchObject({ action: "person.viewed", seq: null, hash: null });
+    expect(previous!.seq).toEqual(expect.any(Number));
+    let csv = "";
+    for await (const part of await exportAuditEntries({ actor: officer.actor, filter: { personId } })) csv += part;
+    const rows = csv.trim().split("\r\n").slice(1);
+    expect(rows.map((r) => r.split(",")[0])).toEqual(["1", "2", "3", ""]);
+    expect(rows.at(-1)).toMatch(/,,$/);
+    await sequenceAuditLog(t.database.prisma);
+    expect((await findAuditEntries({ actor: officer.actor, filter: { personId } })).entries[0]!.seq).toEqual(expect.any(Number));
   });
 
   it("is for privacy officers and admins", async () => {

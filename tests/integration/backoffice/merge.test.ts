@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPersonActivity } from "@/lib/audit/find-person-activity";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
 import { grantConsent } from "@/lib/consents/grant-consent";
 import { withdrawConsent } from "@/lib/consents/withdraw-consent";
@@ -116,6 +117,7 @@ describe("mergePersons", () => {
     const shown = activity.entries.length;
     expect(shown).toBe(Math.min(25, (await prisma.auditEntry.count({ where: { personId: { in: [survivor.id, merged.id] } } }))));
     expect((await getProfile(survivor.id))!.provenance.email).toMatchObject({ source: "STAFF" });
+    await sequenceAuditLog(prisma);
     expect((await verifyAuditChain(prisma)).intact).toBe(true);
 
     // Outside a merge the consent history stays append-only.

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPersonActivity } from "@/lib/audit/find-person-activity";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { AppError } from "@/lib/errors";
 import { correctPersonAsStaff } from "@/lib/persons/correct-person-as-staff";
 import { getPerson360 } from "@/lib/persons/get-person-360";
@@ -80,6 +81,7 @@ describe("correctPersonAsStaff", () => {
     const [entry] = (await findPersonActivity(person.id)).entries;
     expect(entry).toMatchObject({ action: "person.updated", actorKind: "STAFF", reason: "Customer called about a move" });
     expect(await t.database.prisma.outboxEvent.count({ where: { personId: person.id, type: "person.updated" } })).toBe(1);
+    await sequenceAuditLog(t.database.prisma);
     expect((await verifyAuditChain(t.database.prisma)).intact).toBe(true);
   });
 

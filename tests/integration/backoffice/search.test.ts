@@ -90,7 +90,7 @@ let staffCount = 0;
 /** A staff actor of its own, so its search sessions and audit entries are only this test's. */
 const freshStaff = (role: "SUPPORT" | "PRIVACY_OFFICER" | "ADMIN" = "SUPPORT"): Actor => staffActor(role, `search-staff-${++staffCount}-${stamp}`);
 const entriesOf = (actor: Actor, action: string) =>
-  t.database.prisma.auditEntry.findMany({ where: { actorId: actor.id, action }, orderBy: { seq: "asc" }, select: { seq: true, personId: true, details: true } });
+  t.database.prisma.auditEntry.findMany({ where: { actorId: actor.id, action }, orderBy: { id: "asc" }, select: { id: true, personId: true, details: true } });
 
 describe("the search session: a stated reason before searching", () => {
   it("refuses a search without a search session, for every staff role, and writes nothing", async () => {
@@ -154,7 +154,7 @@ describe("each search is audited without its text", () => {
     const searched = await entriesOf(actor, "person.searched");
     expect(searched).toHaveLength(4);
     expect(found.map((r) => r.id)).toEqual([aino.id]);
-    expect(searched[0]).toMatchObject({ personId: null, details: { session: session!.seq, reasonCode: "identity_resolution", results: 1, role: "ADMIN", queryHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(searched[0]).toMatchObject({ personId: null, details: { session: session!.id, reasonCode: "identity_resolution", results: 1, role: "ADMIN", queryHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(searched[3]).toMatchObject({ details: { results: 0 } });
     const hashes = searched.map((e) => (e.details as { queryHash: string }).queryHash);
     expect(hashes[1]).toBe(hashes[0]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { findConsentTimeline } from "@/lib/consents/find-consent-timeline";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
 import { grantConsent } from "@/lib/consents/grant-consent";
@@ -52,10 +53,11 @@ describe("grant and withdraw", () => {
     });
     expect((outbox[1]!.payload as { externalIds: unknown }).externalIds).toEqual({ crm: [`CRM-${purposeKey}`] });
 
-    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id }, orderBy: { seq: "asc" } });
+    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["consent.granted", "consent.withdrawn"]);
     expect(audit[0]!.details).toEqual({ purposeKey, version: 1, status: "GRANTED", source: "PORTAL", consentEventId: events[0]!.id });
     expect(JSON.stringify(audit)).not.toContain(person.email!);
+    await sequenceAuditLog(prisma);
     expect((await verifyAuditChain(prisma)).intact).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
 import { findConsentTimeline } from "@/lib/consents/find-consent-timeline";
 import { defaultPurposes } from "@/lib/consents/default-purposes";
@@ -39,6 +40,7 @@ describe("demo consents", () => {
     const timeline = await findConsentTimeline({ personId: maija.id, locale: "fi" });
     expect(timeline.items[0]).toMatchObject({ purposeKey: "partner-sharing", status: "WITHDRAWN", source: "GPC" });
     expect(timeline.items.length).toBe(6);
+    await sequenceAuditLog(t.database.prisma);
     expect((await verifyAuditChain(t.database.prisma)).intact).toBe(true);
   });
 });

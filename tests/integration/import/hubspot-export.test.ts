@@ -4,6 +4,7 @@
 // valid rows; a phone-only resemblance records a duplicate candidate and never merges.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { mergePersons } from "@/lib/identity/merge-persons";
 import { recordPersonView } from "@/lib/persons/record-person-view";
 import { createPublishedPurpose } from "../../factories/purposes";
@@ -138,6 +139,7 @@ describe("a HubSpot export", () => {
     const created = await prisma.outboxEvent.findFirstOrThrow({ where: { personId: aino.id, type: "person.created" } });
     expect(created.payload).toMatchObject({ externalIds: { crm: ["1001"] }, data: { memberships: [{ businessId: "2345678-0", role: "Purchasing manager" }] } });
     expect(await prisma.auditEntry.count({ where: { action: "organization.created" } })).toBe(1);
+    await sequenceAuditLog(prisma);
     expect((await verifyAuditChain(prisma)).intact).toBe(true);
 
     // Merging the candidate pair settles it.

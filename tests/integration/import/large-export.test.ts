@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { runImportPass } from "@/lib/import/run-import-pass";
 import { startImportJob } from "@/lib/import/start-import-job";
 import { storeImportFile } from "@/lib/import/store-import-file";
@@ -141,6 +142,7 @@ describe("a 5,000-row CRM export", () => {
     const outbox = await prisma.outboxEvent.findMany({ where: { personId: person.id }, orderBy: { sequence: "asc" } });
     expect(outbox.map((e) => [e.type, e.sequence])).toEqual([["person.created", 1], ["consent.updated", 2]]);
     expect((outbox[0]!.payload as { externalIds: Record<string, string[]> }).externalIds).toEqual({ crm: ["C-2"] });
+    await sequenceAuditLog(prisma);
     expect((await verifyAuditChain(prisma)).intact).toBe(true);
   });
 

@@ -137,7 +137,7 @@ describe("manual systems", () => {
     const done = await prisma.manualTask.findUniqueOrThrow({ where: { id: task!.id } });
     expect(done).toMatchObject({ status: "DONE", note: "Deleted in the ERP by the owner.", doneById: officer.id, externalIds: [] });
     expect(done.doneAt).not.toBeNull();
-    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id, action: { in: ["manual_task.created", "manual_task.done", "request.status_changed"] } }, orderBy: { seq: "asc" }, select: { action: true, target: true, details: true } });
+    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id, action: { in: ["manual_task.created", "manual_task.done", "request.status_changed"] } }, orderBy: { id: "asc" }, select: { action: true, target: true, details: true } });
     expect(audit.map((a) => a.action)).toEqual(["request.status_changed", "manual_task.created", "manual_task.done", "request.status_changed"]);
     expect(audit.at(-1)).toMatchObject({ target: `DataRequest:${request.id}`, details: { from: "AWAITING_SYSTEMS", to: "COMPLETED" } });
     // Nothing of the person is left in the task or the audit trail once it is done.

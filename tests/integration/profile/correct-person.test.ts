@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { AppError } from "@/lib/errors";
 import { correctPerson } from "@/lib/persons/correct-person";
 import { getProfile } from "@/lib/persons/get-profile";
@@ -50,6 +51,7 @@ describe("correctPerson", () => {
     const second = await t.database.prisma.outboxEvent.findFirstOrThrow({ where: { personId: person.id, sequence: 2 } });
     expect((second.payload as { data: { changedFields: string[] } }).data.changedFields).toEqual(["phone"]);
     expect(await counts(person.id)).toEqual({ audit: 2, outbox: 2, history: 6 });
+    await sequenceAuditLog(t.database.prisma);
     expect((await verifyAuditChain(t.database.prisma)).intact).toBe(true);
   });
 

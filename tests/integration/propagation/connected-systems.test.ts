@@ -89,7 +89,7 @@ describe("connected systems", () => {
 
     expect((await updateConnectedSystem({ actor: systemAdmin, systemId: created.id, input: manual })).secret).toBeNull();
     expect(await prisma.webhookSecret.count({ where: { systemId: created.id } })).toBe(0);
-    expect(await prisma.auditEntry.findFirst({ where: { target: `ConnectedSystem:${created.id}`, action: "system.updated" }, orderBy: { seq: "desc" }, select: { details: true } })).toMatchObject({ details: { manual: true, secretsDeleted: 1 } });
+    expect(await prisma.auditEntry.findFirst({ where: { target: `ConnectedSystem:${created.id}`, action: "system.updated" }, orderBy: { id: "desc" }, select: { details: true } })).toMatchObject({ details: { manual: true, secretsDeleted: 1 } });
   });
 
   it("fans an event out only to active systems subscribed to its type, and sends a test event to one system only", async () => {

@@ -3,6 +3,7 @@
 // completion only once every system that must acknowledge has done so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { createUserForEmail } from "@/lib/auth/create-user-for-email";
 import { findPersonConsents } from "@/lib/consents/find-person-consents";
 import { grantConsent } from "@/lib/consents/grant-consent";
@@ -157,6 +158,7 @@ describe("erasure", () => {
     const steps = (await findPersonRequests(p.person.id)).find((r) => r.id === second.id)!.steps.map((s) => s.kind);
     expect(steps).toEqual(["received", "erased", "completed"]);
 
+    await sequenceAuditLog(prisma);
     expect(await verifyAuditChain(prisma)).toMatchObject({ intact: true });
   });
 });

@@ -72,7 +72,7 @@ describe("officer flow", () => {
     expect(mine.steps.at(-1)!.note).toBe("Corrected the street address.");
     await runEmailQueue(prisma);
     expect(await prisma.localEmail.count({ where: { to: person.email!, subject: "Your request is completed" } })).toBe(1);
-    expect(await prisma.auditEntry.findMany({ where: { target: `DataRequest:${created.id}` }, orderBy: { seq: "asc" }, select: { action: true } })).toEqual(
+    expect(await prisma.auditEntry.findMany({ where: { target: `DataRequest:${created.id}` }, orderBy: { id: "asc" }, select: { action: true } })).toEqual(
       ["request.received", "request.confirmed", "request.assigned", "request.noted", "request.approved", "request.status_changed", "request.fulfilled"].map((action) => ({ action })),
     );
   });

@@ -272,7 +272,7 @@ export async function ActivitySection({ record }: Props) {
       <h2 id="activity-heading">{t("activityTitle")}</h2>
       <ul data-testid="person-activity">
         {rows.map((e) => (
-          <li key={e.seq} data-action={e.action}>
+          <li key={e.id} data-action={e.action}>
             {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}: {e.what} ({e.who}){e.reason ? ` — ${e.reason}` : ""}
           </li>
         ))}
