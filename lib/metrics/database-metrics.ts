@@ -64,6 +64,12 @@ export function databaseMetrics({ registry, database, now, settleMs, statementTi
     registers,
   });
   const poolWaiting = new Gauge({ name: "omadata_db_pool_waiting", help: "Queries of this process waiting for a database connection (PostgreSQL only).", registers });
+  const auditUnsealed = new Gauge({ name: "omadata_audit_unsealed_entries", help: "Audit entries written but not yet sealed into the hash chain by the sequencer.", registers });
+  const auditOldestUnsealed = new Gauge({
+    name: "omadata_audit_oldest_unsealed_age_seconds",
+    help: "How long the oldest audit entry waiting for the sequencer has waited since it was written (0: none waits).",
+    registers,
+  });
   const databaseUp = new Gauge({ name: "omadata_metrics_database_up", help: "1 when this scrape read the database gauges, 0 when it could not (they are then left out).", registers });
 
   // Tries whose id (made when the try started) falls before this are counted already. Counting
@@ -71,7 +77,7 @@ export function databaseMetrics({ registry, database, now, settleMs, statementTi
   let countedUntil = now().getTime() - settleMs;
 
   async function collect(): Promise<void> {
-    const scraped = [jobs, oldestDue, deliveries, oldestWaiting, poolConnections];
+    const scraped = [jobs, oldestDue, deliveries, oldestWaiting, poolConnections, auditUnsealed, auditOldestUnsealed];
     for (const gauge of scraped) gauge.reset();
     try {
       const db = await database();
@@ -79,7 +85,7 @@ export function databaseMetrics({ registry, database, now, settleMs, statementTi
       const at = now();
       const until = Math.max(countedUntil, at.getTime() - settleMs);
       // One short transaction, so a statement timeout bounds every query of the scrape.
-      const [, jobRows, deliveryRows, outcomeRows] = await prisma.$transaction([
+      const [, jobRows, deliveryRows, outcomeRows, auditRows] = await prisma.$transaction([
         prisma.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`),
         countJobsByKind(prisma, at),
         prisma.$queryRaw<{ system: string; waiting: number; failed: number; oldestWaitingAt: Date | null }[]>`
@@ -103,6 +109,8 @@ export function databaseMetrics({ registry, database, now, settleMs, statementTi
           JOIN "ConnectedSystem" s ON s."id" = d."systemId"
           WHERE a."id" >= ${uuid7Floor(countedUntil)} AND a."id" < ${uuid7Floor(until)}
           GROUP BY 1, 2`,
+        prisma.$queryRaw<{ waiting: number; oldestAt: Date | null }[]>`
+          SELECT count(*)::int AS "waiting", min("at") AS "oldestAt" FROM "AuditEntry" WHERE "seq" IS NULL`,
       ]);
       for (const row of jobRows) {
         jobs.set({ kind: row.kind, status: "pending" }, row.pending);
@@ -118,7 +126,8 @@ export function databaseMetrics({ registry, database, now, settleMs, statementTi
       for (const row of outcomeRows) outcomes.inc({ system: row.system, outcome: row.outcome }, row.count);
       countedUntil = until;
       setPoolUse(db);
-      // The audit sequencer's lag (issue #16, point 1) is set here once the sequencer exists.
+      auditUnsealed.set(auditRows[0]?.waiting ?? 0);
+      auditOldestUnsealed.set(ageSeconds(at, auditRows[0]?.oldestAt ?? null));
       databaseUp.set(1);
     } catch (error) {
       for (const gauge of scraped) gauge.reset();

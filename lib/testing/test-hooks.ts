@@ -167,7 +167,7 @@ export async function runTestHook(hook: TestHook): Promise<Record<string, unknow
   if (hook.action === "consent-trail") {
     const person = await prisma.person.findUniqueOrThrow({ where: { email }, select: { id: true } });
     const outbox = await prisma.outboxEvent.findMany({ where: { personId: person.id, type: "consent.updated" }, orderBy: { sequence: "asc" }, select: { sequence: true, payload: true } });
-    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id, action: { startsWith: "consent." } }, orderBy: { seq: "asc" }, select: { action: true } });
+    const audit = await prisma.auditEntry.findMany({ where: { personId: person.id, action: { startsWith: "consent." } }, orderBy: { id: "asc" }, select: { action: true } });
     return { outbox: outbox.map((e) => ({ sequence: e.sequence, data: (e.payload as { data: unknown }).data })), audit: audit.map((a) => a.action) };
   }
   if (hook.action === "expire-sign-in-links") {

@@ -19,7 +19,7 @@ describe("staff sign-in by OpenID Connect", () => {
   const signIn = (claims: Record<string, unknown>, s: StaffSsoSettings = settings) => signInStaffBySso(claims, s, { prisma: prisma() });
   const token = (email: string, groups: string[], extra: Record<string, unknown> = {}) => ({ sub: randomUUID(), email, email_verified: true, groups, ...extra });
   const roleChanges = (userId: string) =>
-    prisma().auditEntry.findMany({ where: { action: "staff.role_changed", target: `User:${userId}` }, orderBy: { seq: "asc" }, select: { details: true, actorKind: true, actorId: true } });
+    prisma().auditEntry.findMany({ where: { action: "staff.role_changed", target: `User:${userId}` }, orderBy: { id: "asc" }, select: { details: true, actorKind: true, actorId: true } });
 
   beforeAll(async () => {
     t = await setupTestDatabase();

@@ -1,9 +1,12 @@
 // /metrics figures read from the database at scrape time: queue depth and the oldest due job's
 // age per kind, webhook deliveries waiting and failed per system, webhook outcomes per system
-// counted from the tries once settled (each try once, however many scrapes), pool use.
+// counted from the tries once settled (each try once, however many scrapes), pool use, the audit
+// sequencer's lag.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "@/lib/queue/enqueue-job";
 import { createMetrics } from "@/lib/metrics/create-metrics";
+import { runChange } from "@/lib/changes/run-change";
+import { sequenceAuditLog } from "../../support/sequence-audit-log";
 import { setupTestDatabase, testBackend } from "../../support/test-database";
 
 let t: Awaited<ReturnType<typeof setupTestDatabase>>;
@@ -142,6 +145,25 @@ describe("database figures in /metrics", () => {
     expect(sample(text, "omadata_webhook_outcomes_total", { system: "outcome-shop", outcome: "gone" })).toBe(1);
     text = await m.scrape();
     expect(sample(text, "omadata_webhook_outcomes_total", { system: "outcome-shop", outcome: "failed" })).toBe(2);
+  });
+
+  it("the audit sequencer's lag: entries waiting to be sealed and how long the oldest has waited", async () => {
+    const prisma = t.database.prisma;
+    await sequenceAuditLog(prisma);
+    clock = T0;
+    let text = await metrics().scrape();
+    expect(sample(text, "omadata_audit_unsealed_entries")).toBe(0);
+    expect(sample(text, "omadata_audit_oldest_unsealed_age_seconds")).toBe(0);
+    for (const offset of [-45_000, -5_000]) {
+      await runChange({ kind: "SYSTEM", id: "metrics" }, async () => ({ result: undefined, audit: { action: "test.appended", target: `lag:${offset}` } }), { prisma, now: at(offset) });
+    }
+    text = await metrics().scrape();
+    expect(sample(text, "omadata_audit_unsealed_entries")).toBe(2);
+    expect(sample(text, "omadata_audit_oldest_unsealed_age_seconds")).toBe(45);
+    await sequenceAuditLog(prisma);
+    text = await metrics().scrape();
+    expect(sample(text, "omadata_audit_unsealed_entries")).toBe(0);
+    expect(sample(text, "omadata_audit_oldest_unsealed_age_seconds")).toBe(0);
   });
 
   it("pool use: PostgreSQL's pool, PGlite's one connection", async () => {
