@@ -1,6 +1,7 @@
 import { getConfig } from "../config";
 import type { PrismaClient } from "../db/generated/client";
 import type { Tx } from "../db/types";
+import { describeError, log } from "../log";
 import { signCheckpoint } from "./checkpoint-note";
 import { loadCheckpointSigningKey, type CheckpointSigningKey } from "./load-checkpoint-signing-key";
 import { runSequencerPass, SEQUENCE_BATCH } from "./sequence-audit-log";
@@ -29,11 +30,20 @@ async function checkpointIfDue(tx: Tx, head: { size: number; hash: string }, key
 }
 
 /**
- * One sequencer pass: seals a batch of committed entries and signs a checkpoint when one is due.
+ * One sequencer pass: seals a batch of committed entries and signs a checkpoint when one is due
+ * (when the signing key opens).
  * Gives way (sealed 0) when another worker is sequencing. `more`: a full batch, more may wait.
  */
 export async function sequencerPass(prisma: PrismaClient, now: Date, settings = sequencerSettings(), options: { wait?: boolean; checkpoint?: boolean } = {}) {
-  const key = options.checkpoint === false ? null : await loadCheckpointSigningKey(prisma);
+  // Sealing needs no key: a key that cannot be opened (a changed ENCRYPTION_KEY) stops the
+  // checkpoints, loudly, but never the chain.
+  const key =
+    options.checkpoint === false
+      ? null
+      : await loadCheckpointSigningKey(prisma).catch((error: unknown) => {
+          log.error("audit.checkpoint_key_unavailable", describeError(error));
+          return null;
+        });
   const pass = await runSequencerPass(prisma, { wait: options.wait, after: async (tx, batch) => (key ? checkpointIfDue(tx, batch.head, key, settings, now) : null) });
   return { sealed: pass?.sealed ?? 0, more: (pass?.sealed ?? 0) >= SEQUENCE_BATCH, checkpoint: pass?.after ?? null };
 }

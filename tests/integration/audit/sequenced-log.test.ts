@@ -230,6 +230,29 @@ describe("the sequenced audit log", () => {
   });
 });
 
+describe("the sequenced audit log when the checkpoint key cannot be opened", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await setupTestDatabase();
+  });
+  afterAll(async () => t.drop());
+
+  it("still seals every entry (a changed ENCRYPTION_KEY stops the checkpoints, not the chain)", async () => {
+    const prisma = t.database.prisma;
+    // A checkpoint key sealed under some other ENCRYPTION_KEY: it does not open here.
+    await prisma.signingKey.create({
+      data: { kid: "unopenable", use: "audit-checkpoint", algorithm: "EdDSA", publicJwk: { kty: "OKP", crv: "Ed25519", x: "AAAA", kid: "unopenable" }, encryptedPrivateJwk: "v1.not-a-sealed-key", createdAt: new Date() },
+    });
+    await append(prisma, { kind: "SYSTEM", id: "sealed-without-key" }, "k1");
+    await append(prisma, { kind: "SYSTEM", id: "sealed-without-key" }, "k2");
+    const pass = await sequencerPass(prisma, new Date(), { checkpointSeconds: 0, origin: "portal.example/audit" }, { wait: true });
+    expect(pass).toMatchObject({ sealed: 2, checkpoint: null });
+    expect(await prisma.auditEntry.count({ where: { seq: null } })).toBe(0);
+    expect(await verifyAuditChain(prisma)).toEqual({ intact: true, entries: 2 });
+    expect(await prisma.auditCheckpoint.count()).toBe(0);
+  });
+});
+
 describe("the sequenced audit log across processes", () => {
   let t: TestDatabase;
   const workers: WorkerProcess[] = [];
