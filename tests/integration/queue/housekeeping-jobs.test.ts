@@ -25,8 +25,9 @@ const KINDS = ["exports.expire", "import.sweep", "api.idempotency-purge"];
 const DAY = 24 * 60 * 60 * 1000;
 
 describe("housekeeping on the queue", () => {
-  it("the worker runs only the webhooks, the queue and the making sure of recurring jobs", () => {
-    expect(workerJobs.map((job) => job.name).filter((name) => !name.startsWith("propagation."))).toEqual(["queue", "queue.ensure-recurring"]);
+  it("the worker runs only the audit sequencer, the webhooks, the queue and the making sure of recurring jobs", () => {
+    // The sequencer is a loop of its own, not a queued job: it seals what every change wrote, every second.
+    expect(workerJobs.map((job) => job.name).filter((name) => !name.startsWith("propagation."))).toEqual(["audit.sequence", "queue", "queue.ensure-recurring"]);
     for (const kind of KINDS) expect(jobKindLabelKey(kind)).not.toBe("kinds.other");
   });
 
