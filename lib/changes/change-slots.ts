@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
-// Change transactions all meet at the audit chain's lock. Past a few at once, more of them only
-// wait there, each holding a pooled connection the page and API reads then lack; so a process
-// runs a few changes at a time and the rest wait here, in memory, without a connection.
+// A change transaction holds a pooled connection until it commits (changes to one person also
+// wait on that person's row). Past a few at once, more of them only hold connections the page and
+// API reads then lack; so a process runs a few changes at a time and the rest wait here, in
+// memory, without a connection. (No global lock: audit entries are sealed after commit.)
 const insideChange = new AsyncLocalStorage<true>();
 let active = 0;
 const waiting: (() => void)[] = [];
