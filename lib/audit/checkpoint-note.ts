@@ -105,9 +105,10 @@ export function readNotePublicKeys(text: string): NotePublicKey[] {
   }
   return trimmed
     .split(/\s+/)
-    .map((line) => line.split("+"))
-    .filter((parts) => parts.length === 3)
-    .map(([, , b64]) => Buffer.from(b64!, "base64"))
+    // name+hash+key: the name and the hex hash hold no "+", the base64 key may.
+    .map((line) => /^[^+]+\+[0-9a-f]{8}\+(.+)$/.exec(line)?.[1])
+    .filter((b64): b64 is string => b64 !== undefined)
+    .map((b64) => Buffer.from(b64, "base64"))
     .filter((bytes) => bytes.length === 33 && bytes[0] === ED25519_TYPE)
     .map((bytes) => bytes.subarray(1));
 }
