@@ -1,13 +1,11 @@
 // /metrics on the real server, no browser: the suite's server has METRICS_TOKEN and answers it
 // with every metric the README documents (and only to the token); a second instance without
 // METRICS_TOKEN has no /metrics at all.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as apiRequest, test } from "@playwright/test";
 import { E2E_PORT, E2E_SERVER_LOG, METRICS_TOKEN } from "./support/env";
+import { startSecondInstance, type SecondInstance } from "./support/second-instance";
 
 /** Every metric name in the README's Metrics table (its first column). */
 function documentedMetrics(): string[] {
@@ -52,48 +50,24 @@ test.describe("the suite's server, with METRICS_TOKEN", () => {
 test.describe("an instance without METRICS_TOKEN", () => {
   const port = E2E_PORT + 91;
   const url = `http://localhost:${port}`;
-  let dir = "";
-  let server: ChildProcess | undefined;
-  const serverLog = () => (existsSync(path.join(dir, "server.log")) ? readFileSync(path.join(dir, "server.log"), "utf8") : "");
+  let instance: SecondInstance | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
-    dir = mkdtempSync(path.join(os.tmpdir(), "omadata-e2e-metrics-"));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: path.join(dir, "data"),
-      PORT: String(port),
-      HOST: "::",
-      APP_URL: url,
-      SEED_DEMO_DATA: "false",
-      DATABASE_URL: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
-    };
-    for (const inherited of ["METRICS_TOKEN", "AUTH_URL", "TRUST_PROXY", "TEST_HOOKS", "AUTH_SECRET", "ENCRYPTION_KEY", "SMTP_URL"]) delete env[inherited];
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => appendFileSync(path.join(dir, "server.log"), chunk));
-    const api = await apiRequest.newContext();
-    try {
-      for (const deadline = Date.now() + 130_000; ; await new Promise((resolve) => setTimeout(resolve, 500))) {
-        if (server.exitCode !== null) throw new Error(`the instance exited with ${server.exitCode}:\n${serverLog().slice(-4000)}`);
-        if ((await api.get(`${url}/api/health`).catch(() => null)) !== null) break;
-        if (Date.now() > deadline) throw new Error(`the instance did not answer:\n${serverLog().slice(-4000)}`);
-      }
-    } finally {
-      await api.dispose();
-    }
+    instance = startSecondInstance({
+      name: "the instance",
+      dirName: "metrics",
+      port,
+      url,
+      unset: ["METRICS_TOKEN", "TRUST_PROXY", "SMTP_URL"],
+      // Serving is all a 404 on /metrics needs: any answer from /api/health will do, even a 503.
+      readyWhen: "answer",
+      timeoutMs: 130_000,
+    });
+    await instance.ready();
   });
 
-  test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = once(server, "exit");
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  test.afterAll(async () => instance?.stop());
 
   test("has no /metrics: 404, with or without a token", async () => {
     const api = await apiRequest.newContext({ baseURL: url });

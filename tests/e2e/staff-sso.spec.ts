@@ -2,14 +2,10 @@
 // suite): the role comes from the token's groups at every sign-in, an unmapped account and a
 // tampered state are refused, and STAFF_SSO_ONLY (on a second instance of the app, so the other
 // specs keep emailing staff links) sends a staff address no link.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_ROLE_MAP, OIDC_SSO_ONLY_PORT, SMTP_PORT } from "./support/env";
 import { emailsTo, waitForEmail } from "./support/mail";
+import { startSecondInstance, type SecondInstance } from "./support/second-instance";
 
 const STAFF_BUTTON = "Henkilökunnan kirjautuminen";
 
@@ -126,50 +122,32 @@ test("a callback whose state was tampered with is refused; the untouched one the
 
 test.describe("STAFF_SSO_ONLY", () => {
   const url = `http://localhost:${OIDC_SSO_ONLY_PORT}`;
-  let dir = "";
-  let server: ChildProcess | undefined;
-  const serverLog = () => (existsSync(path.join(dir, "server.log")) ? readFileSync(path.join(dir, "server.log"), "utf8") : "");
+  let instance: SecondInstance | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
-    dir = mkdtempSync(path.join(os.tmpdir(), "omadata-e2e-sso-only-"));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: path.join(dir, "data"),
-      PORT: String(OIDC_SSO_ONLY_PORT),
-      HOST: "::",
-      APP_URL: url,
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      SEED_DEMO_DATA: "false",
-      SIGNIN_LIMIT_PER_IP: "10000",
-      DATABASE_URL: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
-      OIDC_ISSUER,
-      OIDC_CLIENT_ID,
-      OIDC_CLIENT_SECRET,
-      OIDC_ROLE_MAP,
-      STAFF_SSO_ONLY: "true",
-    };
-    for (const inherited of ["AUTH_URL", "TEST_HOOKS", "AUTH_SECRET", "ENCRYPTION_KEY", "ADMIN_EMAILS"]) delete env[inherited];
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => appendFileSync(path.join(dir, "server.log"), chunk));
-    for (const deadline = Date.now() + 120_000; ; await new Promise((resolve) => setTimeout(resolve, 500))) {
-      if (server.exitCode !== null) throw new Error(`the STAFF_SSO_ONLY instance exited with ${server.exitCode}:\n${serverLog().slice(-4000)}`);
-      if ((await fetch(`${url}/api/health`).catch(() => null))?.status === 200) break;
-      if (Date.now() > deadline) throw new Error(`the STAFF_SSO_ONLY instance did not become healthy:\n${serverLog().slice(-4000)}`);
-    }
+    instance = startSecondInstance({
+      name: "the STAFF_SSO_ONLY instance",
+      dirName: "sso-only",
+      port: OIDC_SSO_ONLY_PORT,
+      url,
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        SIGNIN_LIMIT_PER_IP: "10000",
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_ROLE_MAP,
+        STAFF_SSO_ONLY: "true",
+      },
+      unset: ["ADMIN_EMAILS"],
+      readyWhen: "healthy",
+      timeoutMs: 120_000,
+    });
+    await instance.ready();
   });
 
-  test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = once(server, "exit");
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  test.afterAll(async () => instance?.stop());
 
   test("an emailed link is refused for a staff address, answered as for any address; customers still get theirs", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: url });
@@ -200,7 +178,7 @@ test.describe("STAFF_SSO_ONLY", () => {
   });
 
   test("the instance logs the loopback issuer warning and nothing personal", () => {
-    expect(serverLog()).toContain("is plain http, accepted only because it is a loopback address");
-    expect(serverLog()).not.toMatch(/@example\.com|authjs\.session-token=/);
+    expect(instance?.log()).toContain("is plain http, accepted only because it is a loopback address");
+    expect(instance?.log()).not.toMatch(/@example\.com|authjs\.session-token=/);
   });
 });
