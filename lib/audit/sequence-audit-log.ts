@@ -23,17 +23,19 @@ export async function readChainHead(client: Pick<Tx, "auditEntry">): Promise<{ s
 }
 
 /**
- * Seals one batch inside the caller's transaction, which must hold the sequencer lock. Takes
- * unsealed entries of transactions older than the oldest transaction still running (the xmin of
- * the statement's snapshot): every such transaction has ended, so no entry can still appear
- * before the ones taken, and an entry of a transaction in flight waits for the next pass instead
- * of being skipped. Order: inserting transaction, then insertion. Each entry gets the next seq,
- * the previous hash, and its hash over the same canonical content as ever (canonical.ts).
+ * Seals one batch inside the caller's transaction, which must hold the sequencer lock. Takes the
+ * unsealed entries its statement's snapshot sees: those of transactions committed before it. An
+ * entry of a transaction still open is invisible here, so it cannot be passed over: the first
+ * pass after its commit seals it, after everything sealed before. So the chain follows commit
+ * order batch by batch (within a batch: inserting transaction, then insertion, which keeps a
+ * change's entries together), and a long transaction elsewhere on the server holds nothing up.
+ * Each entry gets the next seq, the previous hash, and its hash over the same canonical content
+ * as ever (canonical.ts).
  */
 export async function sealAuditBatch(tx: Tx, batchSize = SEQUENCE_BATCH): Promise<SequencedBatch> {
   const waiting = await tx.$queryRaw<{ id: number }[]>`
     SELECT "id" FROM "AuditEntry"
-    WHERE "seq" IS NULL AND "transactionId" < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint
+    WHERE "seq" IS NULL
     ORDER BY "transactionId", "id"
     LIMIT ${batchSize}`;
   const head = await readChainHead(tx);

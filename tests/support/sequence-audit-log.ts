@@ -1,8 +1,7 @@
 // Seals the audit entries committed so far into the chain, as the worker's sequencer does a
 // moment after each change: for tests that read an entry's seq or hash, or verify the chain,
 // right after a change. No checkpoint (no signing key, no extra entry) unless asked for.
-// On a PostgreSQL server shared with other tests, a transaction open elsewhere holds back the
-// snapshot's xmin (the sequencer then rightly waits): passes repeat until nothing committed waits.
+// Passes repeat until nothing waits (a change committing during a pass is sealed by the next).
 import { sequenceAuditLogNow } from "@/lib/audit/sign-audit-checkpoint";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";

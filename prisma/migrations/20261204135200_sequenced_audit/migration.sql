@@ -1,7 +1,7 @@
 -- The audit log is sequenced after commit (lib/audit/sequence-audit-log.ts): a change inserts its
 -- entries with no lock and no place in the chain (seq, prevHash and hash null); the worker's
--- sequencer integrates committed entries in batches, in (transactionId, id) order, taking only
--- entries of transactions older than every transaction still running, and signs checkpoints.
+-- sequencer integrates committed entries in batches (each pass what has committed before it; in a
+-- batch, in (transactionId, id) order) and signs checkpoints.
 
 -- The insertion id (entries written before this migration keep their sequence number as it) and
 -- the inserting transaction's id.

@@ -18,7 +18,7 @@ import { exportAuditEntries } from "@/lib/audit/export-audit-entries";
 import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { getAuditSealStatus } from "@/lib/audit/get-audit-seal-status";
 import { getPublishedJwks } from "@/lib/audit/get-published-jwks";
-import { runSequencerPass, sealAuditBatch } from "@/lib/audit/sequence-audit-log";
+import { runSequencerPass } from "@/lib/audit/sequence-audit-log";
 import { sequenceAuditLogNow, sequencerPass } from "@/lib/audit/sign-audit-checkpoint";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { verifyAuditExport } from "@/lib/audit/verify-audit-export";
@@ -44,10 +44,10 @@ async function exportCsv(actor: Actor): Promise<string> {
 /** The published Ed25519 keys, read from the JWKS as `audit:verify --key jwks.json` reads them. */
 const publishedKeys = async () => readNotePublicKeys(JSON.stringify(await getPublishedJwks()));
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000, details: () => string = () => "") {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${details()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -125,7 +125,7 @@ describe("the sequenced audit log", () => {
     expect(key.encryptedPrivateJwk).not.toContain('"d"');
   });
 
-  it("never skips an entry of a transaction still open when the sequencer runs", async () => {
+  it("seals in commit order, and never passes over an entry of a transaction still open: it is sealed once committed", async () => {
     await sequenceAuditLog(prisma);
     const sealedBefore = (await verifyAuditChain(prisma)).entries;
     if (testBackend() === "postgres") {
@@ -135,29 +135,38 @@ describe("the sequenced audit log", () => {
       try {
         await open.query("BEGIN");
         await open.query(`INSERT INTO "AuditEntry" ("at", "actorKind", "actorId", "action", "target") VALUES (now(), 'SYSTEM', 'open', 'test.appended', 'in-flight')`);
-        // A change that starts and commits after it.
-        await append(prisma, { kind: "SYSTEM", id: "later" }, "committed-later");
+        // A change that starts and commits after it: it is the first committed, so it comes first.
+        await append(prisma, { kind: "SYSTEM", id: "later" }, "committed-first");
         const pass = await runSequencerPass(prisma, { wait: true });
-        expect(pass?.sealed).toBe(0); // the later one waits too: sealing it now would put it before the open one
-        expect(await prisma.auditEntry.findMany({ where: { seq: null }, select: { target: true } })).toEqual([{ target: "committed-later" }]);
+        expect(pass?.sealed).toBe(1);
+        expect(await prisma.auditEntry.findFirstOrThrow({ where: { target: "committed-first" }, select: { seq: true } })).toEqual({ seq: sealedBefore + 1 });
+        // The open one is not passed over: it is not there yet for any pass.
+        expect(await prisma.auditEntry.count({ where: { target: "in-flight" } })).toBe(0);
         await open.query("COMMIT");
       } finally {
         await open.end();
       }
     } else {
-      // PGlite is one session: the sequencer's step runs inside the open transaction itself, whose
-      // own entry is not yet committed and so must not be taken.
-      await prisma.$transaction(async (tx) => {
-        await appendAuditEntries(tx, { kind: "SYSTEM", id: "open" }, [{ action: "test.appended", target: "in-flight" }]);
-        expect((await sealAuditBatch(tx)).sealed).toBe(0);
+      // PGlite is one session: a pass waits for the change transaction that is open, then seals its entry.
+      await append(prisma, { kind: "SYSTEM", id: "later" }, "committed-first");
+      let commit = () => {};
+      const opened = new Promise<void>((resolve) => {
+        void prisma.$transaction(async (tx) => {
+          await appendAuditEntries(tx, { kind: "SYSTEM", id: "open" }, [{ action: "test.appended", target: "in-flight" }]);
+          resolve();
+          await new Promise<void>((release) => (commit = release));
+        });
       });
-      await append(prisma, { kind: "SYSTEM", id: "later" }, "committed-later");
+      await opened;
+      const pass = runSequencerPass(prisma, { wait: true });
+      commit();
+      expect((await pass)?.sealed).toBe(2);
     }
     await sequenceAuditLog(prisma);
     const tail = await prisma.auditEntry.findMany({ where: { seq: { gt: sealedBefore } }, orderBy: { seq: "asc" }, select: { seq: true, target: true } });
     expect(tail).toEqual([
-      { seq: sealedBefore + 1, target: "in-flight" },
-      { seq: sealedBefore + 2, target: "committed-later" },
+      { seq: sealedBefore + 1, target: "committed-first" },
+      { seq: sealedBefore + 2, target: "in-flight" },
     ]);
     expect(await verifyAuditChain(prisma)).toEqual({ intact: true, entries: sealedBefore + 2 });
   });
@@ -269,8 +278,21 @@ describe("the sequenced audit log across processes", () => {
     if (testBackend() === "postgres") {
       // Two writer processes and two worker processes (each with the sequencer), all at once.
       for (let i = 0; i < 2; i += 1) workers.push(startWorkerProcess(t.url!, { AUDIT_CHECKPOINT_SECONDS: "1" }));
+      const workerLogs = () => workers.map((w, i) => `worker ${i}:\n${w.output().slice(-2000)}`).join("\n");
+      const sealedAndCheckpointed = async () => {
+        const [waiting, total, latest] = await Promise.all([
+          prisma.auditEntry.count({ where: { seq: null } }),
+          prisma.auditEntry.count(),
+          prisma.auditCheckpoint.findFirst({ orderBy: { size: "desc" }, select: { size: true } }),
+        ]);
+        return waiting === 0 && latest?.size === total;
+      };
+      // The workers are up and sequencing (a first entry sealed and checkpointed) before the
+      // writers start, however slowly the processes start on a busy machine.
+      await append(prisma, { kind: "SYSTEM", id: "before-writers" }, "start");
+      await waitFor(sealedAndCheckpointed, "the workers to seal a first entry", 120_000, workerLogs);
       await runWritersInParallel(t.url!, 100, ["writer-a", "writer-b"]);
-      await waitFor(async () => (await prisma.auditEntry.count({ where: { seq: null } })) === 0 && (await prisma.auditCheckpoint.count()) > 1, "the workers to seal everything");
+      await waitFor(sealedAndCheckpointed, "the workers to seal everything", 120_000, workerLogs);
       await Promise.all(workers.map((w) => w.kill("SIGTERM")));
       // Anything a worker wrote as it stopped, and a checkpoint of the whole chain.
       await sequenceAuditLogNow(prisma, { checkpointSeconds: 0 });
