@@ -172,7 +172,8 @@ describe("the sequenced audit log", () => {
   });
 
   it("lets audit:verify find an entry edited, removed or moved in an export, and check it against a signed checkpoint", async () => {
-    for (const target of ["=SUM(A1)", "e2", "e3", "e4", "e5"]) await append(prisma, { kind: "SYSTEM", id: "verify" }, target);
+    // Targets no hash, id or time can contain (hex and digits hold no "t"), so a search finds their row only.
+    for (const target of ["=SUM(A1)", "target-2", "target-3", "target-4", "target-5"]) await append(prisma, { kind: "SYSTEM", id: "verify" }, target);
     const { checkpoint } = await sequenceAuditLogNow(prisma, { checkpointSeconds: 0 });
     const officer = await createStaff(prisma, "PRIVACY_OFFICER");
     const csv = await exportCsv(officer.actor); // its own audit.exported entry is last, waiting to be sealed
@@ -183,10 +184,10 @@ describe("the sequenced audit log", () => {
 
     const [header, ...rows] = csv.split("\r\n").filter(Boolean);
     const withRows = (r: string[]) => [header, ...r].join("\r\n") + "\r\n";
-    const k = rows.findIndex((r) => r.includes("e3")); // seq k + 1
+    const k = rows.findIndex((r) => r.includes("target-3")); // seq k + 1
     expect(k).toBeGreaterThan(0);
     const edited = [...rows];
-    edited[k] = edited[k]!.replace("e3", "e9");
+    edited[k] = edited[k]!.replace("target-3", "target-9");
     expect(verifyAuditExport(withRows(edited))).toMatchObject({ intact: false, brokenAt: k + 1, reason: "content" });
     const removed = rows.filter((_, i) => i !== k);
     expect(verifyAuditExport(withRows(removed))).toMatchObject({ intact: false, brokenAt: k + 1, reason: "gap" });
