@@ -106,17 +106,30 @@ async function findMatches(q: string, limit: number): Promise<PersonSearchResult
     .slice(0, limit);
 }
 
-/** Every word must be similar to the given or the family name; both trigram GIN indexes serve `%`. */
+/**
+ * Every word must be similar to the given or the family name. The longest word picks the
+ * candidates through each name's trigram GIN index on its own (a UNION, not an OR): with the
+ * OR the planner costs `%` as cheap and scans all persons (250 ms at 100,000), where the two
+ * index scans take a tenth of it. MATERIALIZED keeps the filter of all words out of the two
+ * scans (pushed down, it made the planner scan the given names' index twice). The other words
+ * then only filter the candidates.
+ */
 async function findByName(tokens: string[], limit: number) {
   const prisma = await db();
+  const lead = tokens.reduce((longest, token) => (token.length > longest.length ? token : longest));
   const matches = tokens.map((t) => Prisma.sql`("familyName" % ${t} OR "givenName" % ${t})`);
   const score = tokens.map(
     (t) => Prisma.sql`greatest(coalesce(similarity("familyName", ${t}), 0), coalesce(similarity("givenName", ${t}), 0))`,
   );
   const rows = await prisma.$queryRaw<{ id: string; score: number }[]>`
+    WITH "candidate" AS MATERIALIZED (
+      SELECT "id", "familyName", "givenName" FROM "Person" WHERE "familyName" % ${lead} AND "erasedAt" IS NULL
+      UNION
+      SELECT "id", "familyName", "givenName" FROM "Person" WHERE "givenName" % ${lead} AND "erasedAt" IS NULL
+    )
     SELECT "id", (${Prisma.join(score, " + ")}) / ${tokens.length}::real AS score
-    FROM "Person"
-    WHERE ${Prisma.join(matches, " AND ")} AND "erasedAt" IS NULL
+    FROM "candidate"
+    WHERE ${Prisma.join(matches, " AND ")}
     ORDER BY score DESC, "id"
     LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
