@@ -69,7 +69,9 @@ async function findMatches(q: string, limit: number): Promise<PersonSearchResult
     }
   };
 
-  const exact = await Promise.all([
+  // Every kind of match at once (one round trip, not three): `add` keeps the best per person
+  // whatever the order the answers come in.
+  const found = await Promise.all([
     UUID.test(query.raw) ? resolvePersonId(query.raw.toLowerCase()).then((id) => (id ? [{ id }] : [])) : [],
     query.email ? prisma.person.findMany({ where: { email: query.email }, select: { id: true } }) : [],
     query.phone ? prisma.person.findMany({ where: { phone: query.phone }, select: { id: true }, take: limit }) : [],
@@ -81,19 +83,15 @@ async function findMatches(q: string, limit: number): Promise<PersonSearchResult
           .findMany({ where: { organization: { businessId: query.businessId } }, select: { personId: true }, take: limit })
           .then((rows) => rows.map((r) => ({ id: r.personId })))
       : [],
+    query.emailFragment
+      ? prisma.$queryRaw<{ id: string; score: number }[]>`
+          SELECT "id", similarity("email", ${query.emailFragment}) AS score FROM "Person"
+          WHERE "email" ILIKE ${likePattern(query.emailFragment)} AND "erasedAt" IS NULL
+          ORDER BY score DESC, "id" LIMIT ${limit}`
+      : [],
+    query.nameTokens.length > 0 ? findByName(query.nameTokens, limit) : [],
   ]);
-  (["id", "email", "phone", "externalId", "businessId"] as const).forEach((kind, i) => add(exact[i]!, kind));
-
-  if (query.emailFragment) {
-    add(
-      await prisma.$queryRaw<{ id: string; score: number }[]>`
-        SELECT "id", similarity("email", ${query.emailFragment}) AS score FROM "Person"
-        WHERE "email" ILIKE ${likePattern(query.emailFragment)} AND "erasedAt" IS NULL
-        ORDER BY score DESC, "id" LIMIT ${limit}`,
-      "email",
-    );
-  }
-  if (query.nameTokens.length > 0) add(await findByName(query.nameTokens, limit), "name");
+  (["id", "email", "phone", "externalId", "businessId", "email", "name"] as const).forEach((kind, i) => add(found[i]!, kind));
   if (scored.size === 0) return [];
 
   const persons = await prisma.person.findMany({
