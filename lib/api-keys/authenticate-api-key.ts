@@ -18,13 +18,14 @@ export async function authenticateApiKey(authorization: string | null, now = new
   const match = /^Bearer\s+(omk_[0-9a-f]{8}_[A-Za-z0-9_-]{20,})\s*$/.exec(authorization ?? "");
   if (!match) return null;
   const prisma = await db();
-  const key = await prisma.apiKey.findUnique({
-    where: { hash: hashApiKey(match[1]!) },
-    select: { id: true, systemId: true, scopes: true, revokedAt: true, lastUsedAt: true, system: { select: { key: true } } },
-  });
+  // The key with its system's key in one statement (Prisma's relation select sends two, one after the other).
+  const [key] = await prisma.$queryRaw<{ id: string; systemId: string; systemKey: string; scopes: string[]; revokedAt: Date | null; lastUsedAt: Date | null }[]>`
+    SELECT k."id", k."systemId", s."key" AS "systemKey", k."scopes", k."revokedAt", k."lastUsedAt"
+    FROM "ApiKey" k JOIN "ConnectedSystem" s ON s."id" = k."systemId"
+    WHERE k."hash" = ${hashApiKey(match[1]!)}`;
   if (!key || key.revokedAt) return null;
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { keyId: key.id, systemId: key.systemId, systemKey: key.system.key, scopes: key.scopes.filter(isApiScope) };
+  return { keyId: key.id, systemId: key.systemId, systemKey: key.systemKey, scopes: key.scopes.filter(isApiScope) };
 }
