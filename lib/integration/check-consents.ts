@@ -23,20 +23,24 @@ export async function checkConsents({ systemKey, purposes, persons }: { systemKe
   // person is permitted nothing.
   const [byId, byEmail, byExternalId, purposeRows] = await Promise.all([
     // A merged person's id (PersonAlias) answers for the survivor, as everywhere in the API.
+    // Driven by the list (unnest), one index look-up per reference: joined with = ANY the
+    // planner chose parallel workers (20 ms to start) or a scan of all persons (35 ms).
     ids.length
       ? prisma.$queryRaw<(Resolved & { ref: string })[]>`
-          SELECT "id" AS "ref", "id" AS "personId", "restrictedAt", "erasedAt" FROM "Person" WHERE "id" = ANY(${ids})
-          UNION ALL
-          SELECT a."aliasId", p."id", p."restrictedAt", p."erasedAt" FROM "PersonAlias" a JOIN "Person" p ON p."id" = a."personId" WHERE a."aliasId" = ANY(${ids})`
+          SELECT r."ref", p."id" AS "personId", p."restrictedAt", p."erasedAt"
+          FROM unnest(${ids}::text[]) AS r("ref")
+          LEFT JOIN "PersonAlias" a ON a."aliasId" = r."ref"
+          JOIN "Person" p ON p."id" = coalesce(a."personId", r."ref")`
       : [],
     emails.length
       ? prisma.$queryRaw<(Resolved & { ref: string })[]>`SELECT "email" AS "ref", "id" AS "personId", "restrictedAt", "erasedAt" FROM "Person" WHERE "email" = ANY(${emails})`
       : [],
     externalIds.length
       ? prisma.$queryRaw<(Resolved & { ref: string })[]>`
-          SELECT e."externalId" AS "ref", p."id" AS "personId", p."restrictedAt", p."erasedAt"
-          FROM "ExternalIdentity" e JOIN "Person" p ON p."id" = e."personId"
-          WHERE e."system" = ${systemKey} AND e."externalId" = ANY(${externalIds})`
+          SELECT r."ref", p."id" AS "personId", p."restrictedAt", p."erasedAt"
+          FROM unnest(${externalIds}::text[]) AS r("ref")
+          JOIN "ExternalIdentity" e ON e."system" = ${systemKey} AND e."externalId" = r."ref"
+          JOIN "Person" p ON p."id" = e."personId"`
       : [],
     prisma.purpose.findMany({ where: { key: { in: purposes } }, select: { id: true, key: true, legalBasis: true, currentVersion: true, renewalFromVersion: true, retiredAt: true } }),
   ]);
