@@ -1,7 +1,7 @@
-// `npm run bench:latency`: the staff search page and the bulk consent check of 1,000 persons,
-// each kind alone (one request at a time), against one app instance over the production build on
+// `npm run bench:latency`: the customer's profile page, the staff search page and the bulk
+// consent check of 1,000 persons, each kind alone (one request at a time), against one app instance over the production build on
 // the large data, as `npm run bench:load` measures them beside its mix. Prints p50/p95 per kind
-// (the median over LATENCY_ROUNDS rounds of LATENCY_REQUESTS requests each) and the target.
+// (the median over LATENCY_ROUNDS rounds of LATENCY_REQUESTS requests each) and its target.
 //   LATENCY_DATABASE_URL: the database (default `omadata_latency` on BENCH_DATABASE_URL /
 //   TEST_DATABASE_URL / the local server, created and seeded with the large data when missing).
 //   NEXT_DIST_DIR: the build to run (built when missing or older than the sources, unless
@@ -16,7 +16,9 @@ const env = process.env;
 const rounds = Number(env.LATENCY_ROUNDS ?? 5);
 const perRound = Number(env.LATENCY_REQUESTS ?? 40);
 const persons = Number(env.LATENCY_PERSONS ?? 100_000);
-const TARGET_MS = 50;
+/** Each kind's p95 target (issue: profile page ≤ 100 ms, staff search and bulk check ≤ 50 ms). */
+const TARGET_MS: Record<string, number> = { "profile page": 100, "staff search page": 50, "bulk consent check (1,000 persons)": 50 };
+const CUSTOMERS = 50;
 
 const databaseUrl = env.LATENCY_DATABASE_URL ?? (await benchDatabase("omadata_latency"));
 const deployment = deploymentEnv(databaseUrl);
@@ -36,10 +38,23 @@ await migrate(database);
 const seed = await seedLargeData(database, persons);
 if (seed.seeded) console.log(`seeded the large data in ${seed.seconds.toFixed(0)} s`);
 
-// A support agent signed in (a database session) with a search session open; a system's key.
+// Customers and a support agent signed in (database sessions), the agent with a search session
+// open; a system's key.
 const token = randomBytes(32).toString("hex");
 const staffId = randomUUID();
+const customerTokens: string[] = [];
 await database.withConnection(async (sql) => {
+  for (let i = 0; i < CUSTOMERS; i += 1) {
+    const [user] = await sql.query<{ id: string }>(
+      `INSERT INTO "User" ("id", "email", "emailVerified", "role", "personId", "createdAt", "updatedAt")
+       SELECT $1, p."email", now(), 'CUSTOMER', p."id", now(), now() FROM "Person" p WHERE p."id" = $2
+       ON CONFLICT ("personId") DO UPDATE SET "updatedAt" = now() RETURNING "id"`,
+      [randomUUID(), largePersonId(1 + Math.floor(Math.random() * persons))],
+    );
+    const customerToken = randomBytes(32).toString("hex");
+    await sql.query(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires", "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`, [randomUUID(), customerToken, user!.id]);
+    customerTokens.push(customerToken);
+  }
   await sql.query(`INSERT INTO "User" ("id", "email", "emailVerified", "role", "createdAt", "updatedAt") VALUES ($1, $2, now(), 'SUPPORT', now(), now())`, [staffId, `latency-${staffId}@example.test`]);
   await sql.query(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires", "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`, [randomUUID(), token, staffId]);
 });
@@ -52,6 +67,11 @@ const purposes = (await database.prisma.purpose.findMany({ where: { retiredAt: n
 const pick = <T,>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)]!;
 // The same requests as bench:load's: half misspelt surnames, half CRM ids; ids and CRM ids mixed.
 const kinds = [
+  {
+    name: "profile page",
+    request: () => ({ path: "/profile", init: { headers: { cookie: `authjs.session-token=${pick(customerTokens)}` } } as RequestInit }),
+    ok: (status: number, body: string) => status === 200 && body.includes('data-field="email"') && body.includes("</html>"),
+  },
   {
     name: "staff search page",
     request: () => ({
@@ -110,7 +130,8 @@ try {
   console.log("| kind | p50 | p95 | p95 target | app CPU per request |\n|---|---|---|---|---|");
   for (const [name, r] of results) {
     const p95 = median(r.p95);
-    console.log(`| ${name} | ${median(r.p50).toFixed(0)} ms | ${p95.toFixed(0)} ms | ≤ ${TARGET_MS} ms: ${p95 <= TARGET_MS ? "met" : "missed"} | ${median(r.cpu).toFixed(1)} ms |`);
+    const target = TARGET_MS[name]!;
+    console.log(`| ${name} | ${median(r.p50).toFixed(0)} ms | ${p95.toFixed(0)} ms | ≤ ${target} ms: ${p95 <= target ? "met" : "missed"} | ${median(r.cpu).toFixed(1)} ms |`);
   }
   console.log(`\nrounds: ${[...results].map(([name, r]) => `${name} p95 ${r.p95.map((v) => v.toFixed(0)).join("/")}`).join("; ")}`);
 } finally {
