@@ -1,5 +1,5 @@
 /** Message keys (namespace queueAdmin.kinds) of the job kinds a person may see named. */
-const KIND_KEYS: Record<string, "email" | "erasure" | "erasureSweep" | "export" | "import" | "digest" | "exportExpiry" | "importSweep" | "idempotencyPurge"> = {
+const KIND_KEYS: Record<string, "email" | "erasure" | "erasureSweep" | "export" | "import" | "digest" | "exportExpiry" | "importSweep" | "idempotencyPurge" | "personNamesSweep"> = {
   "email.send": "email",
   "erasure.execute": "erasure",
   "erasure.sweep": "erasureSweep",
@@ -9,6 +9,7 @@ const KIND_KEYS: Record<string, "email" | "erasure" | "erasureSweep" | "export" 
   "exports.expire": "exportExpiry",
   "import.sweep": "importSweep",
   "api.idempotency-purge": "idempotencyPurge",
+  "search.person-names-sweep": "personNamesSweep",
 };
 
 /** The kind in words, as its message key: a kind's code name is never shown. */

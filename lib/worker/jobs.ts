@@ -9,10 +9,11 @@ import type { JobHandler } from "../queue/job-handler";
 import { createEnsureRecurringJob, nextRecurringSlot, recurringJobHandler, recurringJobInput } from "../queue/recurring-job";
 import { createQueueJob } from "../queue/run-queue";
 import { ensureRecurringRequestJobs, requestJobHandlers } from "../requests/request-jobs";
+import { sweepPersonNamesJob } from "../search/sweep-person-names";
 import type { WorkerJob } from "./run-worker";
 
 /** Housekeeping of other capabilities, each a self-scheduling queue job. */
-const recurringJobs = [importSweepJob, purgeIdempotencyJob];
+const recurringJobs = [importSweepJob, purgeIdempotencyJob, sweepPersonNamesJob];
 
 /** What the queue runs: one handler per job kind. Capabilities register theirs here. */
 export const jobHandlers: JobHandler[] = [emailJobHandler, ...requestJobHandlers, importPassJobHandler, ...recurringJobs.map(recurringJobHandler)];

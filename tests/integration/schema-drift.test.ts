@@ -29,8 +29,8 @@ describe("schema.prisma and the migrations", () => {
         ALTER TABLE "Person" ALTER COLUMN "givenName" SET NOT NULL;
         DROP INDEX "Organization_businessId_key";
         CREATE UNIQUE INDEX "Person_phone_key" ON "Person"("phone");
-        DROP INDEX "Person_familyName_idx";
-        CREATE INDEX "Person_familyName_idx" ON "Person"("familyName");
+        DROP INDEX "Person_email_idx";
+        CREATE INDEX "Person_email_idx" ON "Person"("email");
         ALTER TABLE "LocalEmail" ADD COLUMN "stray" TEXT;`);
     });
     const drift = diffShapes(schemaShape(), await t.database.withConnection(readDatabaseShape));
@@ -39,8 +39,8 @@ describe("schema.prisma and the migrations", () => {
         "column Person.givenName: schema says optional, database says NOT NULL",
         "unique index Organization(businessId): in the schema, not in the database",
         "unique index Person(phone): in the database, not in the schema",
-        "index Person(familyName,using gin(gin_trgm_ops)): in the schema, not in the database",
-        "index Person(familyName): in the database, not in the schema",
+        "index Person(email,using gin(gin_trgm_ops)): in the schema, not in the database",
+        "index Person(email): in the database, not in the schema",
         "column LocalEmail.stray: in the database, not in the schema",
       ].sort(),
     );

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const KINDS = ["exports.expire", "import.sweep", "api.idempotency-purge"];
+const KINDS = ["exports.expire", "import.sweep", "api.idempotency-purge", "search.person-names-sweep"];
 const DAY = 24 * 60 * 60 * 1000;
 
 describe("housekeeping on the queue", () => {
@@ -33,7 +33,7 @@ describe("housekeeping on the queue", () => {
 
   it("is queued once however many workers start; each run does its work and queues its next slot", async () => {
     const prisma = t.database.prisma;
-    // The data to tidy: an export, an abandoned upload, an old idempotency answer.
+    // The data to tidy: an export, an abandoned upload, an old idempotency answer, a name no one holds.
     const purposeKey = await createPublishedPurpose();
     const { person, actor } = await createFullPerson(prisma, purposeKey, "housekeeping");
     const asked = await requestDataExport({ actor, personId: person.id });
@@ -43,6 +43,7 @@ describe("housekeeping on the queue", () => {
     const { fileId } = await storeImportFile({ actor: admin.actor, fileName: "old.csv", body: [Buffer.from("email\nold@example.test\n")] });
     const system = await createSystem();
     await prisma.idempotencyRecord.create({ data: { systemId: system.id, key: "old", requestHash: "h", status: 200, responseBody: "{}", expiresAt: new Date(Date.now() + DAY) } });
+    await prisma.$executeRaw`INSERT INTO "PersonName" ("name") VALUES ('Nobody Holds-This')`;
 
     // Some weeks on, workers start.
     const start = new Date(Date.now() + 30 * DAY);
@@ -53,6 +54,7 @@ describe("housekeeping on the queue", () => {
       ["api.idempotency-purge", "PENDING"],
       ["exports.expire", "PENDING"],
       ["import.sweep", "PENDING"],
+      ["search.person-names-sweep", "PENDING"],
     ]);
     for (const job of queued) expect(job.dedupeKey).toBe(`${job.kind}:${job.runAt.toISOString()}`);
     const hourly = queued[0]!.runAt;
@@ -61,10 +63,11 @@ describe("housekeeping on the queue", () => {
 
     // At the hourly slot every one of them is due: each runs once.
     await runQueue(prisma, hourly);
-    expect(await prisma.job.count({ where: { id: { in: queued.map((job) => job.id) }, status: "SUCCEEDED" } })).toBe(3);
+    expect(await prisma.job.count({ where: { id: { in: queued.map((job) => job.id) }, status: "SUCCEEDED" } })).toBe(4);
     expect(await prisma.dataExport.findUniqueOrThrow({ where: { id: asked.exportId } })).toMatchObject({ status: "EXPIRED", content: null });
     expect(await prisma.importFileChunk.count({ where: { fileId } })).toBe(0);
     expect(await prisma.idempotencyRecord.count({ where: { systemId: system.id } })).toBe(0);
+    expect(await prisma.$queryRaw`SELECT "name" FROM "PersonName" WHERE "name" = 'Nobody Holds-This'`).toEqual([]);
 
     // And each queued its own successor in its next slot.
     const next = await prisma.job.findMany({ where: { kind: { in: KINDS }, status: "PENDING" }, orderBy: { kind: "asc" } });
@@ -72,10 +75,11 @@ describe("housekeeping on the queue", () => {
       ["api.idempotency-purge", 60 * 60_000],
       ["exports.expire", 60_000],
       ["import.sweep", 10 * 60_000],
+      ["search.person-names-sweep", 10 * 60_000],
     ]);
     // A worker starting now finds them queued.
     await ensureRecurringJobs(prisma, hourly);
-    expect(await prisma.job.count({ where: { kind: { in: KINDS }, status: "PENDING" } })).toBe(3);
+    expect(await prisma.job.count({ where: { kind: { in: KINDS }, status: "PENDING" } })).toBe(4);
   });
 
   it("a run that keeps failing queues its next slot before it is left dead, so the chain goes on", async () => {
