@@ -14,21 +14,35 @@ CREATE INDEX "PersonName_name_trgm_idx" ON "PersonName" USING GIN ("name" gin_tr
 CREATE INDEX "Person_familyName_equals_idx" ON "Person"("familyName");
 CREATE INDEX "Person_givenName_equals_idx" ON "Person"("givenName");
 
--- Every name a person is given is known at once, in the same transaction, whatever wrote it. No
--- unique key and no lock: two transactions adding the same new name may both insert it (the
--- sweep, lib/search/sweep-person-names.ts, removes the copy, and names no longer held by anyone).
-CREATE FUNCTION "person_name_known"() RETURNS trigger AS $$
+-- Every name a person is given is known at once, in the same transaction, whatever wrote it; a
+-- name the row no longer holds (changed, or the person erased) goes at once unless someone else
+-- still holds it, so an erasure leaves no name behind. Adding takes no lock and there is no unique
+-- key: two transactions adding the same new name may both insert it, and a name removed while
+-- another transaction gives it to someone may go missing; the sweep
+-- (lib/search/sweep-person-names.ts) removes the copy and adds the missing name back.
+CREATE FUNCTION "person_names_follow"() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO "PersonName" ("name")
-  SELECT DISTINCT n FROM unnest(ARRAY[NEW."givenName", NEW."familyName"]) AS n
-  WHERE n IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "PersonName" WHERE "name" = n);
+  IF TG_OP = 'UPDATE' AND OLD."erasedAt" IS NULL THEN
+    DELETE FROM "PersonName" k
+    WHERE k."name" IN (
+        SELECT o FROM unnest(ARRAY[OLD."givenName", OLD."familyName"]) AS o
+        WHERE o IS NOT NULL
+          AND (NEW."erasedAt" IS NOT NULL OR (o IS DISTINCT FROM NEW."givenName" AND o IS DISTINCT FROM NEW."familyName")))
+      AND NOT EXISTS (SELECT 1 FROM "Person" p WHERE p."familyName" = k."name" AND p."erasedAt" IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM "Person" p WHERE p."givenName" = k."name" AND p."erasedAt" IS NULL);
+  END IF;
+  IF NEW."erasedAt" IS NULL THEN
+    INSERT INTO "PersonName" ("name")
+    SELECT DISTINCT n FROM unnest(ARRAY[NEW."givenName", NEW."familyName"]) AS n
+    WHERE n IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "PersonName" WHERE "name" = n);
+  END IF;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER "Person_names_known"
-  AFTER INSERT OR UPDATE OF "givenName", "familyName" ON "Person"
-  FOR EACH ROW EXECUTE FUNCTION "person_name_known"();
+CREATE TRIGGER "Person_names_follow"
+  AFTER INSERT OR UPDATE OF "givenName", "familyName", "erasedAt" ON "Person"
+  FOR EACH ROW EXECUTE FUNCTION "person_names_follow"();
 
 INSERT INTO "PersonName" ("name")
 SELECT n FROM (
