@@ -139,6 +139,9 @@ test("while an erasure is scheduled, the banner gives its date and the way to ca
   await page.getByTestId("processing-banner").getByRole("link", { name: "Peru poisto" }).click();
   await expect(page).toHaveURL(/\/data\/delete$/);
   await page.getByRole("button", { name: "Peru poisto" }).click();
+  // The cancellation is done when the page says so; leaving before could abort it under load.
+  await expect(page).toHaveURL(/\/data\/delete\?cancelled=1$/);
+  await expect(page.locator("main").getByRole("status")).toHaveText("Poisto peruttiin. Mitään ei poistettu.");
   await page.goto("/");
   await expect(page.getByTestId("processing-banner")).toHaveCount(0);
   await context.close();
