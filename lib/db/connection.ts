@@ -35,10 +35,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { pgliteDir: string | "memory://" };
+export type DatabaseTarget =
+  | { databaseUrl: string; poolSize?: number }
+  /** `loadDataDir`: a data directory dumped by PGlite (`dumpDataDir`) to start from instead of an empty one. */
+  | { pgliteDir: string | "memory://"; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return "databaseUrl" in target ? openPostgres(target.databaseUrl, target.poolSize) : openPglite(target.pgliteDir);
+  return "databaseUrl" in target ? openPostgres(target.databaseUrl, target.poolSize) : openPglite(target.pgliteDir, target.loadDataDir);
 }
 
 function openPostgres(connectionString: string, poolSize = 10): Database {
@@ -68,9 +71,11 @@ function openPostgres(connectionString: string, poolSize = 10): Database {
   };
 }
 
-async function openPglite(dir: string): Promise<Database> {
+export const pgliteExtensions = { pg_trgm };
+
+async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
   if (dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const pglite = await PGlite.create(dir, { extensions: pgliteExtensions, loadDataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const sql: SqlConnection = {
     query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never,

@@ -80,7 +80,7 @@ export interface MigrateResult {
   applied: string[];
 }
 
-export async function migrate(database: Database, dir = defaultMigrationsDir()): Promise<MigrateResult> {
+export async function migrate(database: Pick<Database, "withConnection">, dir = defaultMigrationsDir()): Promise<MigrateResult> {
   const migrations = readMigrations(dir);
   return database.withConnection(async (sql) => {
     await sql.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);

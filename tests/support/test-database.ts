@@ -1,7 +1,9 @@
 // A fresh database per test file: in-memory PGlite, or a throw-away database on the
 // PostgreSQL server named by TEST_DATABASE_URL (created here, dropped afterwards).
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { closeDatabase, installDatabase } from "@/lib/db/client";
 import { openDatabase, type Database } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
@@ -15,10 +17,13 @@ export interface TestDatabase {
 
 export const testBackend = () => (process.env.TEST_DB_BACKEND === "postgres" ? "postgres" : "pglite");
 
-/** Creates an empty database (no migrations applied). */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
+/**
+ * Creates an empty database (no migrations applied), or, given `template` (see
+ * tests/support/database-template.ts), a copy of the migrated one.
+ */
+export async function createEmptyDatabase(template?: string): Promise<TestDatabase> {
   if (testBackend() === "pglite") {
-    const database = await openDatabase({ pgliteDir: "memory://" });
+    const database = await openDatabase({ pgliteDir: "memory://", loadDataDir: template ? new Blob([readFileSync(template)]) : undefined });
     return { database, drop: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -26,7 +31,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   const name = `omadata_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -46,7 +51,9 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
 
 /** Creates a migrated database and makes it the process's database. */
 export async function setupTestDatabase(): Promise<TestDatabase> {
-  const test = await createEmptyDatabase();
+  // Benchmarks use this too, outside Vitest, where there is no template.
+  const test = await createEmptyDatabase(process.env.VITEST ? inject("databaseTemplate") : undefined);
+  // Applies nothing when the template is current; a migration added since would still be applied.
   await migrate(test.database);
   installDatabase(test.database);
   return {
