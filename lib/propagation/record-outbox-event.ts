@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
 import { insertRows } from "../db/insert-rows";
 import type { Tx } from "../db/types";
-import { groupExternalIds, type ExternalIdMap } from "../persons/group-external-ids";
+import type { ExternalIdMap } from "../persons/group-external-ids";
 import type { EmittedEventType } from "./event-types";
-import { readPersonStates } from "./read-person-states";
+import { readPersonStates, type PersonStateData } from "./read-person-states";
 
 export interface OutboxInput {
   /** Event type from the catalogue, e.g. "person.updated"; its `data` is documented in event-payloads.ts. */
@@ -38,7 +38,7 @@ export async function recordOutboxEvent(tx: Tx, input: OutboxInput, now = new Da
  * (events of one person in the order given), and carries the person's whole state after the
  * change (readPersonStates) with its own sequence, so a receiver that applies only events above
  * the last sequence it applied converges whatever order they arrive in. Whatever the count: one
- * sequence update, one read of external ids, three reads of state and one bulk insert, so an
+ * sequence update, the reads of state (which hold the external ids too) and one bulk insert, so an
  * import batch costs what a single change does. Call inside the change transaction, after the
  * change is written.
  */
@@ -48,7 +48,6 @@ export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Dat
   for (const input of inputs) if (input.personId) eventsPerPerson.set(input.personId, (eventsPerPerson.get(input.personId) ?? 0) + 1);
   const personIds = [...eventsPerPerson.keys()];
   const nextSequence = await reserveSequences(tx, eventsPerPerson);
-  const externalIdsOf = await externalIdsByPerson(tx, personIds);
   const stateOf = await readPersonStates(tx, personIds);
   const payloads = inputs.map((input): OutboxPayload => {
     let sequence: number | null = null;
@@ -65,7 +64,7 @@ export async function recordOutboxEvents(tx: Tx, inputs: OutboxInput[], now: Dat
       occurredAt: now.toISOString(),
       personId: input.personId,
       sequence,
-      externalIds: input.externalIds ?? (input.personId ? (externalIdsOf.get(input.personId) ?? {}) : {}),
+      externalIds: input.externalIds ?? externalIdsIn(input.personId ? stateOf.get(input.personId) : undefined),
       data,
     };
   });
@@ -96,12 +95,5 @@ async function reserveSequences(tx: Tx, eventsPerPerson: Map<string, number>): P
   return first;
 }
 
-async function externalIdsByPerson(tx: Tx, personIds: string[]): Promise<Map<string, ExternalIdMap>> {
-  const byPerson = new Map<string, ExternalIdMap>();
-  if (personIds.length === 0) return byPerson;
-  const identities = await tx.externalIdentity.findMany({ where: { personId: { in: personIds } }, select: { personId: true, system: true, externalId: true } });
-  const rowsOf = new Map<string, typeof identities>();
-  for (const identity of identities) rowsOf.set(identity.personId, [...(rowsOf.get(identity.personId) ?? []), identity]);
-  for (const [personId, rows] of rowsOf) byPerson.set(personId, groupExternalIds(rows));
-  return byPerson;
-}
+/** The ids the state read holds; none for an erased person (the erasure deleted them). */
+const externalIdsIn = (state: PersonStateData | undefined): ExternalIdMap => (state && "externalIds" in state.person ? state.person.externalIds : {});
